@@ -1,0 +1,60 @@
+import { Command, Flags } from '@oclif/core';
+import { renderDiagnostics } from '../diagnostics/render.js';
+import { isUserError } from '../diagnostics/errors.js';
+import type { OutputFormat } from '../describe/format.js';
+import type { Project } from '../services/project.js';
+import { openProject } from '../services/project.js';
+
+/** Flags every command shares, and the one place that turns failures into text and exit codes. */
+export abstract class StrataCommand extends Command {
+  static override baseFlags = {
+    config: Flags.string({
+      description: 'path of the CLI config file (strata.yaml or atmos.yaml)',
+      helpGroup: 'GLOBAL',
+    }),
+    chdir: Flags.string({ char: 'C', description: 'run as if started in this folder', helpGroup: 'GLOBAL' }),
+    'base-path': Flags.string({
+      description: 'override base_path (relative to the working folder)',
+      helpGroup: 'GLOBAL',
+    }),
+    debug: Flags.boolean({ description: 'print stack traces of internal errors', helpGroup: 'GLOBAL' }),
+  };
+
+  protected openProject(flags: { config?: string; chdir?: string; 'base-path'?: string }): Project {
+    return openProject({
+      // The command layer is the one place that reads the process's working folder and environment.
+      cwd: process.cwd(),
+      ...(flags.chdir ? { chdir: flags.chdir } : {}),
+      ...(flags.config ? { configFile: flags.config } : {}),
+      ...(flags['base-path'] ? { basePath: flags['base-path'] } : {}),
+      env: process.env,
+    });
+  }
+
+  protected print(text: string): void {
+    process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+  }
+
+  protected override async catch(
+    err: Error & { exitCode?: number; oclif?: { exit?: number } },
+  ): Promise<unknown> {
+    if (isUserError(err)) {
+      const color = Boolean(process.stderr.isTTY) && !process.env['NO_COLOR'];
+      process.stderr.write(renderDiagnostics(err.diagnostics, { color }));
+      this.exit(1);
+    }
+    if (err.oclif !== undefined) return super.catch(err);
+    const debug = this.argv.includes('--debug');
+    process.stderr.write(
+      `internal error: ${err.message}\nThis is a bug in Strata: please report it with the command you ran.${debug ? `\n${err.stack ?? ''}` : ' Run again with --debug to see the stack trace.'}\n`,
+    );
+    this.exit(1);
+  }
+}
+
+export const formatFlag = Flags.option({
+  char: 'f',
+  options: ['yaml', 'json'] as const,
+  default: 'yaml' as OutputFormat,
+  description: 'output format',
+})();

@@ -1,0 +1,41 @@
+import { Flags } from '@oclif/core';
+import { StrataCommand, formatFlag } from '../../cli/base-command.js';
+import { render } from '../../describe/format.js';
+import { describeStacksService } from '../../services/describe.js';
+
+const list = (s: string | undefined) =>
+  s
+    ? s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean)
+    : undefined;
+
+export default class DescribeStacks extends StrataCommand {
+  static override summary = 'Show every stack with the merged configuration of each component';
+  static override examples = [
+    '<%= config.bin %> describe stacks',
+    '<%= config.bin %> describe stacks -s plat-ue1-dev --sections vars,backend --format json',
+  ];
+  static override flags = {
+    stack: Flags.string({ char: 's', description: 'only this stack (logical name or manifest path)' }),
+    components: Flags.string({ description: 'comma-separated component names (also matches their folders)' }),
+    'component-types': Flags.string({ description: 'comma-separated component types, e.g. terraform' }),
+    sections: Flags.string({ description: 'comma-separated sections to keep, e.g. vars,backend' }),
+    'include-empty-stacks': Flags.boolean({ description: 'keep stacks without components' }),
+    format: formatFlag,
+  };
+
+  async run(): Promise<void> {
+    const { flags } = await this.parse(DescribeStacks);
+    const project = this.openProject(flags);
+    const result = describeStacksService(project, {
+      ...(flags.stack ? { stack: flags.stack } : {}),
+      ...(list(flags.components) ? { components: list(flags.components)! } : {}),
+      ...(list(flags['component-types']) ? { componentTypes: list(flags['component-types'])! } : {}),
+      ...(list(flags.sections) ? { sections: list(flags.sections)! } : {}),
+      includeEmptyStacks: flags['include-empty-stacks'],
+    });
+    this.print(render(result, flags.format));
+  }
+}

@@ -1,0 +1,206 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { error } from '../diagnostics/diagnostic.js';
+import type { ListMergeStrategy, CliConfig } from '../model/cli-config.js';
+import type { ValueMap } from '../model/value.js';
+import { isMap } from '../model/value.js';
+import { ComponentError } from '../merge/component-errors.js';
+import type { ComponentConfig } from '../merge/component-config.js';
+import { composeComponent } from '../merge/component-config.js';
+import type { Source } from '../merge/trace.js';
+import { splitTraceKey, traceKey } from '../merge/trace.js';
+import { positionAt } from '../load/source-file.js';
+import type { StackHost } from '../resolve/host.js';
+import type { FileIndex } from '../resolve/import-path.js';
+import { fileIndex } from '../resolve/import-path.js';
+import type { ProcessedManifest } from '../resolve/process-manifest.js';
+import type { ParseCache } from '../resolve/process-manifest.js';
+import { ManifestProcessor, newParseCache } from '../resolve/process-manifest.js';
+import { merger } from '../resolve/merge-layers.js';
+import { discoverStacks } from '../resolve/discover-stacks.js';
+import { stackFileName } from '../resolve/paths.js';
+
+/** Component types Atmos knows, in its lookup order (spec §7). */
+export const COMPONENT_TYPES = [
+  'terraform',
+  'helmfile',
+  'packer',
+  'ansible',
+  'container',
+  'emulator',
+  'kubernetes',
+  'helm',
+];
+
+export interface CompileContext {
+  readonly cli: CliConfig;
+  readonly host: StackHost;
+  /** Path shown to users for a stack-relative manifest path. */
+  readonly display: (file: string) => string;
+}
+
+/** One top-level stack manifest after Phase A. */
+export interface StackManifest {
+  /** Stack-relative path with extension. */
+  readonly file: string;
+  /** Stack-file identity (extension trimmed), e.g. `orgs/acme/dev`. */
+  readonly stackFile: string;
+  readonly config: ValueMap;
+  readonly imports: readonly string[];
+  readonly processed: ProcessedManifest;
+}
+
+/**
+ * A compile session over one repository: discovers stacks, loads each manifest once, layers components,
+ * and turns component problems into diagnostics with file and line. Holds per-run caches only.
+ */
+export class StackSet {
+  readonly context: CompileContext;
+  readonly index: FileIndex;
+  readonly stackFiles: readonly string[];
+  readonly #processor: ManifestProcessor;
+  readonly #manifests = new Map<string, StackManifest | undefined>();
+  #traced: ManifestProcessor | undefined;
+  readonly #diagnostics: Diagnostic[] = [];
+  readonly #cache: ParseCache = newParseCache();
+
+  constructor(context: CompileContext) {
+    this.context = context;
+    this.index = fileIndex(context.host);
+    this.stackFiles = discoverStacks(this.index.files, {
+      includedPaths: context.cli.stacks.includedPaths,
+      excludedPaths: context.cli.stacks.excludedPaths,
+      stacksBasePath: context.cli.stacks.basePath,
+    });
+    this.#processor = this.#newProcessor(false);
+  }
+
+  #newProcessor(trace: boolean): ManifestProcessor {
+    return new ManifestProcessor({
+      index: this.index,
+      cache: this.#cache,
+      merge: merger(this.context.cli.listMergeStrategy, trace),
+      ignoreMissingTemplateValues: this.context.cli.ignoreMissingTemplateValues,
+      display: this.context.display,
+    });
+  }
+
+  /** Every problem found so far: load problems first, then component problems. */
+  get diagnostics(): Diagnostic[] {
+    return [...this.#processor.diagnostics, ...this.#diagnostics];
+  }
+
+  manifest(file: string): StackManifest | undefined {
+    if (this.#manifests.has(file)) return this.#manifests.get(file);
+    const processed = this.#processor.processStack(file);
+    const m = processed && {
+      file,
+      stackFile: stackFileName(file),
+      config: processed.config.value,
+      imports: [...processed.imports].sort(),
+      processed,
+    };
+    this.#manifests.set(file, m);
+    return m;
+  }
+
+  /** The same manifest with provenance recorded (a second, traced pass over only this stack's files). */
+  tracedManifest(file: string): ProcessedManifest | undefined {
+    this.#traced ??= this.#newProcessor(true);
+    return this.#traced.processStack(file);
+  }
+
+  componentNames(manifest: StackManifest, type: string): string[] {
+    const components = manifest.config['components'];
+    const section = isMap(components) ? components[type] : undefined;
+    return isMap(section) ? Object.keys(section).sort() : [];
+  }
+
+  /** Phase B for one component; undefined (and a diagnostic) when it cannot be layered. */
+  compose(manifest: StackManifest, type: string, name: string, traced = false): ComponentConfig | undefined {
+    const config = traced ? this.tracedManifest(manifest.file)?.config : manifest.processed.config;
+    if (!config) return undefined;
+    const trace = traced;
+    try {
+      return composeComponent({
+        view: { config },
+        type,
+        name,
+        cli: this.context.cli,
+        mergerFor: (strategy: ListMergeStrategy) => merger(strategy, trace),
+        folderExists: (folder) => this.context.host.componentFolderExists?.(`${type}/${folder}`) ?? true,
+      });
+    } catch (e) {
+      if (!(e instanceof ComponentError)) throw e;
+      const where = this.locate(manifest.file, e.problem.at, e.problem.atKey);
+      this.#diagnostics.push(
+        error(e.problem.code, e.problem.message, {
+          ...where,
+          ...(e.problem.hint ? { hint: e.problem.hint } : {}),
+          related: [
+            { file: this.context.display(manifest.file), message: 'in the stack defined by this manifest' },
+          ],
+        }),
+      );
+      return undefined;
+    }
+  }
+
+  /** File, line and column that wrote the value at `path` of a stack's merged config. */
+  locate(
+    file: string,
+    path: readonly (string | number)[],
+    atKey = false,
+  ): Pick<Diagnostic, 'file' | 'position' | 'source'> {
+    const traced = this.tracedManifest(file);
+    const source = traced ? findSource(traced.config.trace, path) : undefined;
+    if (!source) return { file: this.context.display(file) };
+    const sf = this.#traced?.sourceFile(source.file);
+    if (!sf) return { file: this.context.display(source.file) };
+    return { file: sf.file, position: positionAt(sf, source.path, atKey), source: sf.text };
+  }
+
+  /** Position of a provenance source (for --provenance output). */
+  positionOf(source: Source): { file: string; line?: number; column?: number } {
+    const sf = this.#traced?.sourceFile(source.file);
+    const position = sf ? positionAt(sf, source.path) : undefined;
+    return {
+      file: this.context.display(source.file),
+      ...(position ? { line: position.line, column: position.column } : {}),
+    };
+  }
+
+  valueAt(source: Source): unknown {
+    const sf = this.#traced?.sourceFile(source.file);
+    let cur: unknown = sf?.value;
+    for (const k of source.path)
+      cur = isMap(cur) ? cur[String(k)] : Array.isArray(cur) ? (cur as unknown[])[Number(k)] : undefined;
+    return cur;
+  }
+
+  report(d: Diagnostic): void {
+    this.#diagnostics.push(d);
+  }
+}
+
+/** The winning source of a path, or of the first leaf under it, or of its nearest ancestor. */
+function findSource(
+  trace: ReadonlyMap<string, readonly Source[]>,
+  path: readonly (string | number)[],
+): Source | undefined {
+  const key = traceKey(path.map(String));
+  const exact = trace.get(key)?.[0];
+  if (exact) return exact;
+  for (const [k, sources] of trace)
+    if (k.startsWith(key + '\u0000'))
+      return (
+        sources[0] && {
+          ...sources[0],
+          path: sources[0].path.slice(0, sources[0].path.length - (splitTraceKey(k).length - path.length)),
+        }
+      );
+  for (let n = path.length - 1; n >= 0; n--) {
+    const s = trace.get(traceKey(path.slice(0, n).map(String)))?.[0];
+    if (s) return { ...s, path: [...s.path, ...path.slice(n)] };
+  }
+  return undefined;
+}

@@ -1,0 +1,77 @@
+import type { Value, ValueMap } from '../model/value.js';
+import type { StackSet } from '../compile/stack-set.js';
+import { COMPONENT_TYPES } from '../compile/stack-set.js';
+import type { Instance } from '../compile/instance.js';
+import { allInstances, workspaceFor } from '../compile/instance.js';
+import { baseComponentOf } from '../naming/workspace.js';
+import { componentPath } from './component-path.js';
+
+export interface DescribeStacksOptions {
+  readonly stack?: string;
+  readonly components?: readonly string[];
+  readonly componentTypes?: readonly string[];
+  readonly sections?: readonly string[];
+  readonly includeEmptyStacks?: boolean;
+}
+
+/** `describe stacks` (spec §11.1): `{<stack>: {components: {<type>: {<name>: {...}}}}}`. */
+export function describeStacks(set: StackSet, options: DescribeStacksOptions = {}): Record<string, ValueMap> {
+  const types = options.componentTypes?.length ? options.componentTypes : COMPONENT_TYPES;
+  const out: Record<string, Record<string, Record<string, ValueMap>>> = {};
+  for (const instance of allInstances(set, types)) {
+    const stackName = instance.stackName.ok ? instance.stackName.name : instance.manifest.stackFile;
+    if (options.stack && options.stack !== stackName && options.stack !== instance.manifest.stackFile)
+      continue;
+    if (options.components?.length && !matchesComponents(instance, options.components)) continue;
+    const byType = (out[stackName] ??= {});
+    const components = (byType[instance.type] ??= {});
+    // Several manifests may define one component for one stack: the first in walk order wins, as in
+    // `describe component` (Atmos leaves this to chance; `validate stacks` reports differing copies).
+    if (instance.component in components) continue;
+    components[instance.component] = pickSections(
+      describeInstance(set, instance, stackName),
+      options.sections,
+    );
+  }
+  const result: Record<string, ValueMap> = {};
+  for (const [stack, byType] of Object.entries(out)) {
+    const nonEmpty = Object.values(byType).some((c) => Object.keys(c).length > 0);
+    if (nonEmpty || options.includeEmptyStacks) result[stack] = { components: byType };
+  }
+  return result;
+}
+
+function matchesComponents(instance: Instance, wanted: readonly string[]): boolean {
+  if (wanted.includes(instance.component)) return true;
+  const folder = instance.section['component'];
+  return typeof folder === 'string' && wanted.includes(folder);
+}
+
+function describeInstance(set: StackSet, instance: Instance, stackName: string): ValueMap {
+  const out: Record<string, Value> = {
+    ...instance.section,
+    atmos_component: instance.component,
+    atmos_stack: stackName,
+    stack: stackName,
+    atmos_stack_file: instance.manifest.stackFile,
+    atmos_manifest: instance.manifest.stackFile,
+    component_info: {
+      component_type: instance.type,
+      component_path: componentPath(
+        set.context.cli,
+        instance.type,
+        baseComponentOf(instance.component, instance.section),
+      ),
+    },
+  };
+  if (instance.type === 'terraform') {
+    const ws = workspaceFor(set, instance, true);
+    if (ws.ok) out['workspace'] = ws.workspace;
+  }
+  return out;
+}
+
+function pickSections(component: ValueMap, sections: readonly string[] | undefined): ValueMap {
+  if (!sections?.length) return component;
+  return Object.fromEntries(Object.entries(component).filter(([k]) => sections.includes(k)));
+}

@@ -1,0 +1,126 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { error } from '../diagnostics/diagnostic.js';
+import { closest } from '../diagnostics/suggest.js';
+import type { Instance } from '../compile/instance.js';
+import { nameOf } from '../compile/instance.js';
+import type { StackSet } from '../compile/stack-set.js';
+import { COMPONENT_TYPES } from '../compile/stack-set.js';
+import { isDeepStrictEqual } from 'node:util';
+
+export type FindResult =
+  | { readonly ok: true; readonly instance: Instance }
+  | { readonly ok: false; readonly diagnostics: Diagnostic[] };
+
+/**
+ * `-s <stack>` lookup (spec §2.4): a stack-file path with `/` selects that file; otherwise every manifest
+ * whose canonical name equals the given name and that defines the component. Several matches with
+ * different configs are an error naming every file.
+ */
+export function findComponent(set: StackSet, component: string, stack: string): FindResult {
+  const direct = stack.includes('/')
+    ? set.stackFiles.filter((f) => set.manifest(f)?.stackFile === stack)
+    : [];
+  const files = direct.length > 0 ? direct : set.stackFiles;
+  const missingKey = set.context.cli.ignoreMissingTemplateValues ? 'default' : 'error';
+  const matches: Instance[] = [];
+  const knownStacks = new Set<string>();
+  const componentsInStack = new Set<string>();
+  let renamedFrom: string | undefined;
+  for (const file of files) {
+    const manifest = set.manifest(file);
+    if (!manifest) continue;
+    for (const type of COMPONENT_TYPES) {
+      const names = set.componentNames(manifest, type);
+      if (!names.includes(component)) {
+        const first = names[0];
+        if (first !== undefined) {
+          const section = set.compose(manifest, type, first);
+          const n = section && nameOf(set, manifest, section.section, missingKey);
+          if (n?.ok) {
+            knownStacks.add(n.name);
+            if (n.name === stack) names.forEach((c) => componentsInStack.add(c));
+          }
+        }
+        continue;
+      }
+      const composed = set.compose(manifest, type, component);
+      if (!composed) continue;
+      const name =
+        direct.length > 0
+          ? { ok: true as const, name: stack, source: 'file' as const }
+          : nameOf(set, manifest, composed.section, missingKey);
+      if (!name.ok) continue;
+      knownStacks.add(name.name);
+      if (name.name === stack) {
+        names.forEach((c) => componentsInStack.add(c));
+        matches.push({ manifest, type, component, section: composed.section, stackName: name });
+      } else if (manifest.stackFile === stack) {
+        renamedFrom = name.name;
+      }
+      break;
+    }
+  }
+  if (matches.length === 0) {
+    return {
+      ok: false,
+      diagnostics: [
+        ...set.diagnostics,
+        notFound(component, stack, knownStacks, componentsInStack, renamedFrom),
+      ],
+    };
+  }
+  const first = matches[0]!;
+  const different = matches.filter((m) => !isDeepStrictEqual(m.section, first.section));
+  if (different.length > 0) {
+    return {
+      ok: false,
+      diagnostics: [
+        error(
+          'component-duplicate',
+          `component '${component}' is defined differently for stack '${stack}' in more than one top-level manifest`,
+          {
+            file: set.context.display(first.manifest.file),
+            hint: 'define the component in one of these manifests only, or make the definitions identical',
+            related: matches.map((m) => ({
+              file: set.context.display(m.manifest.file),
+              message: 'defines it here',
+            })),
+          },
+        ),
+      ],
+    };
+  }
+  return { ok: true, instance: first };
+}
+
+function notFound(
+  component: string,
+  stack: string,
+  knownStacks: Set<string>,
+  components: Set<string>,
+  renamedFrom?: string,
+): Diagnostic {
+  if (renamedFrom !== undefined) {
+    return error(
+      'stack-not-found',
+      `stack '${stack}' is a manifest file name, but that manifest names its stack '${renamedFrom}'`,
+      {
+        hint: `did you mean '${renamedFrom}'? (use the name the manifest declares)`,
+      },
+    );
+  }
+  if (!knownStacks.has(stack)) {
+    const suggestion = closest(stack, knownStacks);
+    return error('stack-not-found', `could not find the stack '${stack}'`, {
+      hint: suggestion
+        ? `did you mean '${suggestion}'? ('strata list stacks' shows every stack)`
+        : "run 'strata list stacks' to see every stack",
+    });
+  }
+  const suggestion = closest(component, components);
+  return error('component-not-found', `could not find the component '${component}' in the stack '${stack}'`, {
+    hint: suggestion
+      ? `did you mean '${suggestion}'? ('strata list components -s ${stack}' shows them)`
+      : `run 'strata list components -s ${stack}' to see its components`,
+  });
+}

@@ -1,0 +1,62 @@
+import { Document, isMap, isScalar, isSeq, visit } from 'yaml';
+import type { Node, Pair } from 'yaml';
+
+export type OutputFormat = 'yaml' | 'json';
+
+/** JSON with sorted keys, 2-space indent, trailing newline (deterministic). */
+export function toJson(value: unknown): string {
+  return JSON.stringify(sortKeys(value), null, 2) + '\n';
+}
+
+/** YAML with sorted keys. `comments` maps a dotted path to a trailing comment (used for provenance). */
+export function toYaml(value: unknown, comments?: ReadonlyMap<string, string>): string {
+  const doc = new Document(sortKeys(value), { sortMapEntries: false });
+  if (comments && comments.size > 0) annotate(doc, comments);
+  return doc.toString({ lineWidth: 0, indentSeq: true });
+}
+
+export function render(value: unknown, format: OutputFormat): string {
+  return format === 'json' ? toJson(value) : toYaml(value);
+}
+
+export function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(value).sort()) {
+      const v = sortKeys((value as Record<string, unknown>)[k]);
+      if (k === '__proto__')
+        Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+      else out[k] = v;
+    }
+    return out;
+  }
+  return value;
+}
+
+function annotate(doc: Document, comments: ReadonlyMap<string, string>): void {
+  visit(doc, {
+    Pair(_key, pair: Pair, path) {
+      const keys: string[] = [];
+      for (const p of path) {
+        if (p && typeof p === 'object' && 'key' in p && isScalar(p.key))
+          keys.push(String((p.key as { value: unknown }).value));
+      }
+      if (isScalar(pair.key)) keys.push(String(pair.key.value));
+      const comment = comments.get(keys.join('.'));
+      if (!comment) return;
+      const value = pair.value as Node | null;
+      if (
+        value &&
+        (isScalar(value) ||
+          ((isSeq(value) || isMap(value)) &&
+            (value.items.length === 0 || (value as { flow?: boolean }).flow)))
+      ) {
+        value.comment = ` ${comment}`;
+      } else if (isScalar(pair.key)) {
+        pair.key.commentBefore = undefined;
+        if (value) (value as Node).commentBefore = ` ${comment}`;
+      }
+    },
+  });
+}

@@ -1,0 +1,440 @@
+import type { CliConfig, ListMergeStrategy } from '../model/cli-config.js';
+import type { Value, ValueMap } from '../model/value.js';
+import { isMap, typeName } from '../model/value.js';
+import type { TracedLayer, TracedValue } from './deep-merge.js';
+import type { Source } from './trace.js';
+import { KEY_SEPARATOR, subTrace, tracedSources } from './trace.js';
+import { fail } from './component-errors.js';
+import type { BaseChain } from './inheritance.js';
+import { resolveBaseChain, strategyOf } from './inheritance.js';
+import type { StackView } from './sections.js';
+import { mapLayer, stringAt } from './sections.js';
+import type { Merge } from '../resolve/merge-layers.js';
+import { applyBackendDefaults } from './backend-defaults.js';
+import { FUNCTION_TAGS } from '../load/custom-tags.js';
+
+/** One component instance after Phase B (spec §5): its sections, and their provenance when traced. */
+export interface ComponentConfig {
+  readonly name: string;
+  readonly type: string;
+  readonly section: ValueMap;
+  /** Provenance of `section`, keyed by path inside it (empty when not traced). */
+  readonly trace: ReadonlyMap<string, readonly Source[]>;
+}
+
+export interface ComponentInput {
+  readonly view: StackView;
+  readonly type: string;
+  readonly name: string;
+  readonly cli: CliConfig;
+  readonly mergerFor: (strategy: ListMergeStrategy) => Merge;
+  readonly folderExists: (folder: string) => boolean;
+}
+
+const MAP_SECTIONS = [
+  'vars',
+  'settings',
+  'env',
+  'auth',
+  'secrets',
+  'dependencies',
+  'locals',
+  'providers',
+  'required_providers',
+  'hooks',
+  'test',
+  'mocks',
+  'generate',
+  'backend',
+  'remote_state_backend',
+  'source',
+  'provision',
+  'retry',
+  'metadata',
+  'overrides',
+];
+const STRING_SECTIONS = [
+  'command',
+  'backend_type',
+  'remote_state_backend_type',
+  'required_version',
+  'component',
+];
+const GLOBAL_METADATA_KEYS = new Set([
+  'labels',
+  'tags',
+  'custom',
+  'enabled',
+  'locked',
+  'terraform_workspace_pattern',
+]);
+
+/** Layers one component: global → type level → base chain → component → overrides (spec §5.1). */
+export function composeComponent(input: ComponentInput): ComponentConfig {
+  const { view, type, name, cli } = input;
+  const own = ['components', type, name];
+  const components = mapAt(view, ['components', type]);
+  const raw = components[name];
+  if (!isMap(raw))
+    fail({
+      code: 'section-invalid',
+      message: `component '${name}' must be a map of sections, got ${typeName(raw)}`,
+      at: own,
+    });
+  checkSections(raw, own);
+  checkGlobalMetadata(view);
+  const isTerraform = type === 'terraform';
+  const atmosMerge = input.mergerFor(cli.listMergeStrategy);
+  const L = (path: (string | number)[]): TracedLayer => mapLayer(view, path);
+  const T = (v: TracedValue): TracedLayer => ({ value: v.value, sources: tracedSources(v.trace) });
+  const overrides = (section: string) => L([...own, 'overrides', section]);
+
+  const strategy = pickStrategy(
+    cli.listMergeStrategy,
+    raw['settings'],
+    mapAt(view, [...own, 'overrides'])['settings'],
+  );
+  const base = resolveBaseChain({
+    view,
+    type,
+    name,
+    raw,
+    components,
+    strategy,
+    inheritMetadata: cli.stacks.inheritMetadata,
+    mergerFor: input.mergerFor,
+    folderExists: input.folderExists,
+  });
+  const B = (section: keyof BaseChain['sections']) => T(base.sections[section]);
+
+  const globalSettings = atmosMerge([L(['settings']), L([type, 'settings'])]);
+  const finalStrategy = pickStrategy(
+    cli.listMergeStrategy,
+    globalSettings.value,
+    base.sections.settings.value,
+    raw['settings'],
+    mapAt(view, [...own, 'overrides'])['settings'],
+  );
+  const merge = input.mergerFor(finalStrategy);
+  const out: Record<string, TracedValue> = {};
+  const scalars: Record<string, Value> = {};
+
+  out['vars'] = merge([
+    T(atmosMerge([L(['vars']), L([type, 'vars'])])),
+    B('vars'),
+    L([...own, 'vars']),
+    overrides('vars'),
+  ]);
+  out['settings'] = merge([T(globalSettings), B('settings'), L([...own, 'settings']), overrides('settings')]);
+  const cliEnv: TracedLayer = { value: cli.env, sources: () => [] };
+  out['env'] = merge([
+    T(atmosMerge([cliEnv, L(['env']), L([type, 'env'])])),
+    B('env'),
+    L([...own, 'env']),
+    overrides('env'),
+  ]);
+  out['auth'] = merge([
+    T(atmosMerge([L(['auth']), L([type, 'auth'])])),
+    B('auth'),
+    L([...own, 'auth']),
+    overrides('auth'),
+  ]);
+  out['hooks'] = merge([
+    T(atmosMerge([L(['hooks']), L([type, 'hooks'])])),
+    B('hooks'),
+    L([...own, 'hooks']),
+    overrides('hooks'),
+  ]);
+  optional(
+    out,
+    'secrets',
+    merge([L(['secrets']), B('secrets'), L([...own, 'secrets']), overrides('secrets')]),
+  );
+  optional(
+    out,
+    'dependencies',
+    merge([
+      T(atmosMerge([L(['dependencies']), L([type, 'dependencies'])])),
+      B('dependencies'),
+      L([...own, 'dependencies']),
+    ]),
+  );
+  optional(out, 'locals', merge([B('locals'), L([...own, 'locals'])]));
+  optional(out, 'retry', atmosMerge([B('retry'), L([...own, 'retry']), overrides('retry')]));
+  out['metadata'] = composeMetadata(view, own, base, merge, cli.stacks.inheritMetadata);
+  out['overrides'] = merge([L([...own, 'overrides'])]);
+  if (isTerraform) {
+    out['generate'] = merge([
+      T(atmosMerge([L(['generate']), L([type, 'generate'])])),
+      B('generate'),
+      L([...own, 'generate']),
+      overrides('generate'),
+    ]);
+    out['providers'] = merge([
+      L([type, 'providers']),
+      B('providers'),
+      L([...own, 'providers']),
+      overrides('providers'),
+    ]);
+    // Atmos ignores terraform.required_providers/required_version at type level (QUIRK, spec §2.1).
+    out['required_providers'] = merge([
+      B('required_providers'),
+      L([...own, 'required_providers']),
+      overrides('required_providers'),
+    ]);
+    scalars['required_version'] = lastNonEmpty(
+      base.requiredVersion,
+      stringAt(view.config.value, [...own, 'required_version']),
+      stringAt(view.config.value, [...own, 'overrides', 'required_version']),
+    );
+    optional(out, 'test', merge([B('test'), L([...own, 'test'])]));
+    optional(out, 'mocks', merge([B('mocks'), L([...own, 'mocks'])]));
+    out['source'] = merge([L([type, 'source']), B('source'), L([...own, 'source'])]);
+    out['provision'] = merge([L([type, 'provision']), B('provision'), L([...own, 'provision'])]);
+  }
+  const defaultCommand = isTerraform ? cli.terraform.command || 'terraform' : type;
+  scalars['command'] = lastNonEmpty(
+    defaultCommand,
+    stringAt(view.config.value, [type, 'command']),
+    base.command,
+    stringAt(view.config.value, [...own, 'command']),
+    stringAt(view.config.value, [...own, 'overrides', 'command']),
+  );
+  scalars['inheritance'] = base.chain;
+
+  const ownMetadataComponent = stringAt(view.config.value, [...own, 'metadata', 'component']);
+  const baseName = ownMetadataComponent || base.legacyBaseName || name;
+  if (isTerraform) {
+    const backend = composeBackend(view, type, own, base, atmosMerge, {
+      component: name,
+      baseName,
+      metadataName: stringAt(out['metadata'].value, ['name']),
+      separator: cli.terraform.prefixSeparator,
+    });
+    out['backend'] = backend.backend;
+    out['remote_state_backend'] = backend.remoteStateBackend;
+    scalars['backend_type'] = backend.backendType;
+    scalars['remote_state_backend_type'] = backend.remoteStateBackendType;
+  }
+  if (stringAt(raw, ['metadata', 'type']) === 'abstract') dropSpaceliftWorkspace(out);
+  scalars['component'] = baseName;
+  return assemble(name, type, out, scalars);
+}
+
+function mapAt(view: StackView, path: (string | number)[]): ValueMap {
+  return mapLayer(view, path).value as ValueMap;
+}
+
+function optional(out: Record<string, TracedValue>, key: string, v: TracedValue): void {
+  if (Object.keys(v.value).length > 0) out[key] = v;
+}
+
+function lastNonEmpty(...values: string[]): string {
+  let out = '';
+  for (const v of values) if (v !== '') out = v;
+  return out;
+}
+
+function pickStrategy(fallback: ListMergeStrategy, ...settings: (Value | undefined)[]): ListMergeStrategy {
+  let out = fallback;
+  for (const s of settings) out = strategyOf(s) ?? out;
+  return out;
+}
+
+function checkSections(raw: ValueMap, own: string[]): void {
+  for (const key of MAP_SECTIONS) {
+    const v = raw[key];
+    const fn = typeof v === 'string' ? /^(!\S+)/.exec(v)?.[1] : undefined;
+    if (fn && FUNCTION_TAGS.includes(fn)) {
+      fail({
+        code: 'section-invalid',
+        message: `'${key}' of component '${own[2]}' is the YAML function '${fn}', which this version of Strata keeps as text and does not evaluate yet`,
+        hint: `write '${key}:' as a map for now; YAML functions are evaluated in a later release`,
+        at: [...own, key],
+      });
+    }
+    if (v !== undefined && v !== null && !isMap(v)) {
+      fail({
+        code: 'section-invalid',
+        message: `'${key}' of component '${own[2]}' must be a map, got ${typeName(v)}`,
+        hint: `write '${key}:' as a map of keys to values`,
+        at: [...own, key],
+      });
+    }
+  }
+  for (const key of STRING_SECTIONS) {
+    const v = raw[key];
+    if (v !== undefined && v !== null && typeof v !== 'string') {
+      fail({
+        code: 'section-invalid',
+        message: `'${key}' of component '${own[2]}' must be a string, got ${typeName(v)}`,
+        at: [...own, key],
+      });
+    }
+  }
+  const strategy = isMap(raw['settings']) ? raw['settings']['list_merge_strategy'] : undefined;
+  if (strategy !== undefined && strategy !== 'replace' && strategy !== 'append' && strategy !== 'merge') {
+    fail({
+      code: 'merge-strategy-invalid',
+      message: `invalid list merge strategy ${JSON.stringify(strategy)}`,
+      hint: "use 'replace', 'append' or 'merge'",
+      at: [...own, 'settings', 'list_merge_strategy'],
+    });
+  }
+}
+
+function checkGlobalMetadata(view: StackView): void {
+  const meta = view.config.value['metadata'];
+  if (meta === undefined || meta === null) return;
+  if (!isMap(meta))
+    fail({
+      code: 'section-invalid',
+      message: `stack-level 'metadata' must be a map, got ${typeName(meta)}`,
+      at: ['metadata'],
+    });
+  for (const key of Object.keys(meta)) {
+    if (!GLOBAL_METADATA_KEYS.has(key)) {
+      fail({
+        code: 'metadata-invalid',
+        message: `'metadata.${key}' is not allowed at the stack level`,
+        hint: `stack-level metadata accepts only ${[...GLOBAL_METADATA_KEYS].join(', ')}; move '${key}' into a component's metadata`,
+        at: ['metadata', key],
+        atKey: true,
+      });
+    }
+  }
+}
+
+function composeMetadata(
+  view: StackView,
+  own: string[],
+  base: BaseChain,
+  merge: Merge,
+  inherit: boolean,
+): TracedValue {
+  const global = mapLayer(view, ['metadata']);
+  const baseMeta = base.sections.metadata;
+  const useBase = inherit && Object.keys(baseMeta.value).length > 0;
+  const component = mapLayer(view, [...own, 'metadata']);
+  if (Object.keys(global.value as ValueMap).length === 0 && !useBase) return merge([component]);
+  const layers: TracedLayer[] = [global];
+  if (useBase) layers.push({ value: baseMeta.value, sources: tracedSources(baseMeta.trace) });
+  layers.push(component);
+  return merge(layers);
+}
+
+interface BackendNames {
+  readonly component: string;
+  readonly baseName: string;
+  readonly metadataName: string;
+  readonly separator: string;
+}
+
+function composeBackend(
+  view: StackView,
+  type: string,
+  own: string[],
+  base: BaseChain,
+  merge: Merge,
+  names: BackendNames,
+) {
+  const backendType = lastNonEmpty(
+    stringAt(view.config.value, [type, 'backend_type']),
+    base.backendType,
+    stringAt(view.config.value, [...own, 'backend_type']),
+  );
+  const all = merge([
+    mapLayer(view, [type, 'backend']),
+    { value: base.sections.backend.value, sources: tracedSources(base.sections.backend.trace) },
+    mapLayer(view, [...own, 'backend']),
+  ]);
+  const inner = all.value[backendType];
+  let backend: TracedValue;
+  if (backendType !== '' && inner !== undefined) {
+    if (!isMap(inner))
+      fail({
+        code: 'section-invalid',
+        message: `'backend.${backendType}' of component '${names.component}' must be a map, got ${typeName(inner)}`,
+        at: [...own, 'backend'],
+      });
+    backend = { value: inner, trace: subTrace(all.trace, [backendType]) };
+  } else {
+    const keys = Object.keys(all.value);
+    if (backendType !== '' && keys.length > 0) {
+      fail({
+        code: 'backend-type-mismatch',
+        message: `component '${names.component}' has backend_type '${backendType}', but its 'backend' section only configures ${keys.sort().join(', ')}`,
+        hint: `add a '${backendType}' key under backend:, or change backend_type to match`,
+        at:
+          stringAt(view.config.value, [...own, 'backend_type']) !== ''
+            ? [...own, 'backend_type']
+            : [type, 'backend_type'],
+      });
+    }
+    backend = { value: {}, trace: new Map() };
+  }
+  backend = applyBackendDefaults(
+    backendType,
+    backend,
+    names,
+    mapLayer(view, [type, 'backend']).value as ValueMap,
+    mapLayer(view, [...own, 'backend']).value as ValueMap,
+  );
+
+  const rsbType = lastNonEmpty(
+    backendType,
+    stringAt(view.config.value, [type, 'remote_state_backend_type']),
+    base.remoteStateBackendType,
+    stringAt(view.config.value, [...own, 'remote_state_backend_type']),
+  );
+  const rsbSections: TracedLayer[] = [
+    mapLayer(view, [type, 'remote_state_backend']),
+    {
+      value: base.sections.remote_state_backend.value,
+      sources: tracedSources(base.sections.remote_state_backend.trace),
+    },
+    mapLayer(view, [...own, 'remote_state_backend']),
+  ];
+  const configured = new Set(rsbSections.flatMap((l) => Object.keys(l.value as ValueMap)));
+  if (rsbType !== '' && configured.size > 0 && !configured.has(rsbType)) {
+    fail({
+      code: 'backend-type-mismatch',
+      message: `component '${names.component}' has remote_state_backend_type '${rsbType}', but its 'remote_state_backend' section only configures ${[...configured].sort().join(', ')}`,
+      hint: `add a '${rsbType}' key under remote_state_backend:, or change remote_state_backend_type`,
+      at: [...own, 'remote_state_backend'],
+    });
+  }
+  const pick = (l: TracedLayer): TracedLayer => {
+    const v = (l.value as ValueMap)[rsbType];
+    return { value: isMap(v) ? v : {}, sources: (p) => l.sources([rsbType, ...p]) };
+  };
+  const backendLayer: TracedLayer =
+    rsbType === backendType
+      ? { value: backend.value, sources: tracedSources(backend.trace) }
+      : { value: {}, sources: () => [] };
+  const remoteStateBackend = merge([backendLayer, ...rsbSections.map(pick)]);
+  return { backendType, backend, remoteStateBackendType: rsbType, remoteStateBackend };
+}
+
+function dropSpaceliftWorkspace(out: Record<string, TracedValue>): void {
+  const settings = out['settings']!;
+  const spacelift = settings.value['spacelift'];
+  if (!isMap(spacelift) || !('workspace_enabled' in spacelift)) return;
+  const { workspace_enabled: _dropped, ...rest } = spacelift;
+  out['settings'] = { value: { ...settings.value, spacelift: rest }, trace: settings.trace };
+}
+
+function assemble(
+  name: string,
+  type: string,
+  out: Record<string, TracedValue>,
+  scalars: Record<string, Value>,
+): ComponentConfig {
+  const section: Record<string, Value> = { ...scalars };
+  const trace = new Map<string, readonly Source[]>();
+  for (const [key, v] of Object.entries(out)) {
+    section[key] = v.value;
+    for (const [k, sources] of v.trace) trace.set(k === '' ? key : key + KEY_SEPARATOR + k, sources);
+  }
+  return { name, type, section, trace };
+}

@@ -1,0 +1,170 @@
+import type { ListMergeStrategy } from '../model/cli-config.js';
+import type { Value, ValueMap } from '../model/value.js';
+import { isMap } from '../model/value.js';
+import type { Path } from '../load/source-file.js';
+import type { Source, SourcesAt, Trace } from './trace.js';
+import { KEY_SEPARATOR } from './trace.js';
+
+/**
+ * The one merge (Atmos semantics, spec §4):
+ * - maps merge key by key, recursively; `{}` over a map changes nothing;
+ * - lists follow the strategy: `replace` (src wins), `append` (dst ++ src), `merge` (element-wise:
+ *   maps at the same index deep-merge, otherwise the dst element stays; the longer tail is kept);
+ * - anything else (scalar over anything, `null` over anything, map over list...) replaces.
+ * Empty top-level inputs are dropped. Inputs are never mutated; untouched subtrees are shared,
+ * so merged values must be treated as immutable.
+ */
+export function mergeValues(layers: readonly unknown[], strategy: ListMergeStrategy): ValueMap {
+  let out: Value | undefined;
+  for (const layer of layers) {
+    if (isEmptyInput(layer)) continue;
+    out = out === undefined ? (layer as Value) : mergeTwo(out, layer as Value, strategy, undefined, '');
+  }
+  return isMap(out) ? out : {};
+}
+
+export interface TracedLayer {
+  readonly value: unknown;
+  readonly sources: SourcesAt;
+}
+
+export interface TracedValue {
+  readonly value: ValueMap;
+  readonly trace: Trace;
+}
+
+/** The same merge, also recording for every leaf the chain of sources that set it (provenance). */
+export function mergeTraced(layers: readonly TracedLayer[], strategy: ListMergeStrategy): TracedValue {
+  const trace = new Map<string, readonly Source[]>();
+  let out: Value | undefined;
+  for (const layer of layers) {
+    if (isEmptyInput(layer.value)) continue;
+    const rec: Recorder = { trace, sources: layer.sources };
+    if (out === undefined) {
+      recordLeaves(rec, layer.value as Value, [], '');
+      out = layer.value as Value;
+    } else {
+      out = mergeTwo(out, layer.value as Value, strategy, rec, '', []);
+    }
+  }
+  return { value: isMap(out) ? out : {}, trace };
+}
+
+interface Recorder {
+  readonly trace: Map<string, readonly Source[]>;
+  readonly sources: SourcesAt;
+}
+
+function isEmptyInput(v: unknown): boolean {
+  if (v === null || v === undefined) return true;
+  if (isMap(v)) {
+    for (const _ in v) return false;
+    return true;
+  }
+  return false;
+}
+
+function join(key: string, segment: string): string {
+  return key === '' ? segment : key + KEY_SEPARATOR + segment;
+}
+
+function mergeTwo(
+  dst: Value,
+  src: Value,
+  strategy: ListMergeStrategy,
+  rec: Recorder | undefined,
+  key: string,
+  path: Path = [],
+): Value {
+  if (isMap(dst) && isMap(src)) {
+    let out: Record<string, Value> | undefined;
+    for (const k of Object.keys(src)) {
+      const s = src[k]!;
+      const childPath = rec ? [...path, k] : path;
+      const childKey = rec ? join(key, k) : key;
+      let merged: Value;
+      if (Object.prototype.hasOwnProperty.call(dst, k)) {
+        const d = dst[k]!;
+        merged = mergeTwo(d, s, strategy, rec, childKey, childPath);
+        if (merged === d) continue;
+      } else {
+        merged = s;
+        if (rec) recordLeaves(rec, s, childPath, childKey);
+      }
+      out ??= { ...dst };
+      setKey(out, k, merged);
+    }
+    if (rec && out === undefined && Object.keys(src).length === 0 && Object.keys(dst).length === 0) {
+      prepend(rec, key, path);
+    }
+    return out ?? dst;
+  }
+  if (Array.isArray(dst) && Array.isArray(src)) {
+    const merged = mergeLists(dst as readonly Value[], src as readonly Value[], strategy);
+    if (rec) prepend(rec, key, path);
+    return merged;
+  }
+  if (rec) {
+    if (isMap(dst)) dropUnder(rec.trace, key);
+    if (isMap(src) && Object.keys(src).length > 0) {
+      rec.trace.delete(key);
+      recordLeaves(rec, src, path, key);
+    } else {
+      prepend(rec, key, path);
+    }
+  }
+  return src;
+}
+
+function mergeLists(
+  dst: readonly Value[],
+  src: readonly Value[],
+  strategy: ListMergeStrategy,
+): readonly Value[] {
+  switch (strategy) {
+    case 'replace':
+      return src;
+    case 'append':
+      return [...dst, ...src];
+    case 'merge': {
+      const out: Value[] = [...dst];
+      for (let i = 0; i < src.length; i++) {
+        const s = src[i]!;
+        if (i >= dst.length) out.push(s);
+        else if (isMap(dst[i]) && isMap(s)) out[i] = mergeTwo(dst[i]!, s, strategy, undefined, '');
+      }
+      return out;
+    }
+  }
+}
+
+/** Records every leaf of a subtree that a layer adds as new. */
+function recordLeaves(rec: Recorder, value: Value, path: Path, key: string): void {
+  if (isMap(value)) {
+    const keys = Object.keys(value);
+    if (keys.length === 0) {
+      prepend(rec, key, path);
+      return;
+    }
+    for (const k of keys) recordLeaves(rec, value[k]!, [...path, k], join(key, k));
+    return;
+  }
+  prepend(rec, key, path);
+}
+
+function prepend(rec: Recorder, key: string, path: Path): void {
+  const previous = rec.trace.get(key) ?? [];
+  rec.trace.set(key, [...rec.sources(path), ...previous]);
+}
+
+function dropUnder(trace: Map<string, readonly Source[]>, key: string): void {
+  const prefix = key === '' ? '' : key + KEY_SEPARATOR;
+  for (const k of [...trace.keys()]) if (prefix === '' || k.startsWith(prefix)) trace.delete(k);
+}
+
+/** Assigns without invoking the `__proto__` setter. */
+export function setKey(obj: Record<string, Value>, key: string, value: Value): void {
+  if (key === '__proto__')
+    Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+  else obj[key] = value;
+}

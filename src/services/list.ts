@@ -1,0 +1,67 @@
+import picomatch from 'picomatch';
+import type { ValueMap } from '../model/value.js';
+import { isMap } from '../model/value.js';
+import { describeStacks } from '../describe/describe-stacks.js';
+import { failOnErrors } from './describe.js';
+import type { Project } from './project.js';
+
+/** Sorted stack names (spec §11.4); `component` keeps stacks that define it. */
+export function listStacks(project: Project, component?: string): string[] {
+  const stacks = describeStacks(project.set, {});
+  failOnErrors(project.set.diagnostics);
+  return Object.keys(stacks)
+    .filter(
+      (s) => !component || Object.values(componentsOf(stacks[s]!)).some((byName) => component in byName),
+    )
+    .sort();
+}
+
+export interface ComponentRow {
+  readonly component: string;
+  readonly type: string;
+  readonly folder: string;
+  readonly abstract: boolean;
+  readonly stacks: string[];
+}
+
+export type ComponentKind = 'real' | 'abstract' | 'all';
+
+/** Unique components across stacks; `stack` may be a glob; abstract ones only on request. */
+export function listComponents(
+  project: Project,
+  stack?: string,
+  kind: ComponentKind = 'real',
+): ComponentRow[] {
+  const stacks = describeStacks(project.set, {});
+  failOnErrors(project.set.diagnostics);
+  const match = stack ? picomatch(stack) : () => true;
+  const rows = new Map<string, ComponentRow>();
+  for (const [stackName, described] of Object.entries(stacks)) {
+    if (!match(stackName)) continue;
+    for (const [type, byName] of Object.entries(componentsOf(described))) {
+      for (const [name, section] of Object.entries(byName)) {
+        const metadata = isMap(section['metadata']) ? section['metadata'] : {};
+        const abstract = metadata['type'] === 'abstract';
+        if ((kind === 'real' && abstract) || (kind === 'abstract' && !abstract)) continue;
+        const key = `${type}\u0000${name}`;
+        const row = rows.get(key) ?? {
+          component: name,
+          type,
+          folder: typeof section['component'] === 'string' ? section['component'] : name,
+          abstract,
+          stacks: [],
+        };
+        row.stacks.push(stackName);
+        rows.set(key, row);
+      }
+    }
+  }
+  return [...rows.values()].sort((a, b) =>
+    a.component < b.component ? -1 : a.component > b.component ? 1 : a.type < b.type ? -1 : 1,
+  );
+}
+
+function componentsOf(stack: ValueMap): Record<string, Record<string, ValueMap>> {
+  const c = stack['components'];
+  return (isMap(c) ? c : {}) as unknown as Record<string, Record<string, ValueMap>>;
+}

@@ -1,0 +1,87 @@
+import picomatch from 'picomatch';
+import { isDeepStrictEqual } from 'node:util';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { error } from '../diagnostics/diagnostic.js';
+import { isMap } from '../model/value.js';
+import { allInstances } from '../compile/instance.js';
+import type { Instance } from '../compile/instance.js';
+import { COMPONENT_TYPES } from '../compile/stack-set.js';
+import { parseYaml } from '../load/parse-yaml.js';
+import type { Project } from './project.js';
+
+export interface ValidateResult {
+  readonly stacks: number;
+  readonly instances: number;
+  readonly diagnostics: Diagnostic[];
+}
+
+/**
+ * `validate stacks`: every manifest parses, imports resolve, no cycles, every component layers,
+ * every stack can be named, and no component is defined differently for one stack in two top-level
+ * manifests. Every problem is collected.
+ */
+export function validateStacks(project: Project): ValidateResult {
+  const { set, cli } = project;
+  const diagnostics: Diagnostic[] = [];
+  const instances: Instance[] = [...allInstances(set, COMPONENT_TYPES)];
+  // Files no stack imports still have to parse (catalog entries waiting to be used).
+  const excluded = cli.stacks.excludedPaths.length
+    ? picomatch([...cli.stacks.excludedPaths], { dot: true })
+    : () => false;
+  for (const file of set.index.files) {
+    if (!/\.ya?ml$/.test(file) || excluded(file) || set.stackFiles.includes(file)) continue;
+    const text = set.context.host.readFile(file);
+    if (text !== undefined) diagnostics.push(...parseYaml(set.context.display(file), text).diagnostics);
+  }
+  const groups = new Map<string, Instance[]>();
+  for (const instance of instances) {
+    const abstract =
+      isMap(instance.section['metadata']) && instance.section['metadata']['type'] === 'abstract';
+    if (!instance.stackName.ok) {
+      diagnostics.push(
+        error('stack-name-unresolved', `stack cannot be named: ${instance.stackName.message}`, {
+          file: set.context.display(instance.manifest.file),
+          hint: instance.stackName.hint,
+        }),
+      );
+      continue;
+    }
+    if (abstract) continue;
+    const key = `${instance.type}\u0000${instance.component}\u0000${instance.stackName.name}`;
+    groups.set(key, [...(groups.get(key) ?? []), instance]);
+  }
+  for (const group of groups.values()) {
+    const first = group[0]!;
+    const differing = group.filter(
+      (i) => i.manifest.file !== first.manifest.file && !isDeepStrictEqual(i.section, first.section),
+    );
+    if (differing.length === 0) continue;
+    const name = first.stackName.ok ? first.stackName.name : '';
+    diagnostics.push(
+      error(
+        'component-duplicate',
+        `component '${first.component}' in stack '${name}' is defined differently in more than one top-level manifest`,
+        {
+          file: set.context.display(first.manifest.file),
+          hint: 'keep the component in one of these manifests, or make the definitions identical',
+          related: [first, ...differing].map((i) => ({
+            file: set.context.display(i.manifest.file),
+            message: 'defines it',
+          })),
+        },
+      ),
+    );
+  }
+  const unique = dedupe([...set.diagnostics, ...diagnostics]);
+  return { stacks: set.stackFiles.length, instances: instances.length, diagnostics: unique };
+}
+
+function dedupe(list: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return list.filter((d) => {
+    const key = `${d.code}|${d.file}|${d.position?.line}:${d.position?.column}|${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
