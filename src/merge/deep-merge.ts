@@ -152,9 +152,20 @@ function recordLeaves(rec: Recorder, value: Value, path: Path, key: string): voi
   prepend(rec, key, path);
 }
 
+/** Puts the sources of the current layer first; a source merged again (a file imported twice) appears once. */
 function prepend(rec: Recorder, key: string, path: Path): void {
   const previous = rec.trace.get(key) ?? [];
-  rec.trace.set(key, [...rec.sources(path), ...previous]);
+  const added = rec.sources(path);
+  if (previous.length === 0) {
+    rec.trace.set(key, added);
+    return;
+  }
+  const seen = new Set(added.map(sourceId));
+  rec.trace.set(key, [...added, ...previous.filter((s) => !seen.has(sourceId(s)))]);
+}
+
+function sourceId(s: Source): string {
+  return `${s.file}\u0000${s.path.join('\u0000')}`;
 }
 
 function dropUnder(trace: Map<string, readonly Source[]>, key: string): void {

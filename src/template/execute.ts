@@ -14,6 +14,10 @@ export const MAX_TEMPLATE_DEPTH = 1000;
 
 type Signal = 'break' | 'continue' | undefined;
 
+function* countUpTo(n: number): Generator<readonly [number, number]> {
+  for (let i = 0; i < n; i++) yield [i, i];
+}
+
 export function executeTemplate(template: ParsedTemplate, data: unknown, config: ExecConfig): string {
   return new ExecState(template, config).run(data);
 }
@@ -117,8 +121,7 @@ class ExecState extends Evaluator {
       }
       case 'int': {
         if (second) this.fail(pipe, `can't use ${formatValue(value)} to iterate over more than one variable`);
-        const count = Number(value);
-        loop(Array.from({ length: Math.max(0, count) }, (_, i) => [i, i] as const));
+        loop(countUpTo(Number(value)));
         break;
       }
       default:
@@ -143,7 +146,7 @@ class ExecState extends Evaluator {
     try {
       this.walkList(newDot, body);
     } catch (error) {
-      if (!(error instanceof RangeError)) throw error;
+      if (!(error instanceof RangeError) || !/call stack/i.test(error.message)) throw error;
       [this.vars, this.executing] = [vars, executing];
       this.fail(node, `exceeded maximum template depth (${error.message})`);
     } finally {

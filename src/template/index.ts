@@ -29,8 +29,7 @@ const DEFAULT_NAME = 'template';
 
 function failure(error: unknown, text: string, name: string, kind: 'syntax' | 'exec'): TemplateError {
   if (error instanceof TemplateFailure) return toTemplateError(error, text, name);
-  const detail =
-    error instanceof RangeError ? `exceeded maximum template depth (${error.message})` : errorMessage(error);
+  const detail = errorMessage(error);
   return toTemplateError(new TemplateFailure(kind, 0, detail, '', name), text, name);
 }
 

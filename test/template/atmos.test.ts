@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { builtinFunctions, containsTemplate, parseTemplate, renderTemplate } from '../../src/template/index.js';
+import {
+  builtinFunctions,
+  containsTemplate,
+  parseTemplate,
+  renderTemplate,
+} from '../../src/template/index.js';
 import { render, renderError } from './helpers.js';
 
 const stack = {
@@ -19,8 +24,18 @@ describe('Atmos usage', () => {
     ['default when settings are absent', '{{ .settings.config.a | default "x" }}', { vars: {} }, 'x'],
     ['default keeps a configured setting', '{{ .settings.config.a | default "x" }}', stack, 'configured'],
     ['templated import path', 'catalog/{{ .region }}/vpc', { region: 'us-east-2' }, 'catalog/us-east-2/vpc'],
-    ['vars as JSON', '{{ toJson .vars }}', stack, '{"environment":"ue2","namespace":"acme","region":"us-east-2","stage":"prod","tenant":"core"}'],
-    ['stage-dependent value', '{{ if eq .vars.stage "prod" }}m5.large{{ else }}t3.micro{{ end }}', stack, 'm5.large'],
+    [
+      'vars as JSON',
+      '{{ toJson .vars }}',
+      stack,
+      '{"environment":"ue2","namespace":"acme","region":"us-east-2","stage":"prod","tenant":"core"}',
+    ],
+    [
+      'stage-dependent value',
+      '{{ if eq .vars.stage "prod" }}m5.large{{ else }}t3.micro{{ end }}',
+      stack,
+      'm5.large',
+    ],
   ])('%s', (_name, template, data, expected) => {
     expect(render(template, data)).toBe(expected);
   });
@@ -86,8 +101,14 @@ describe('API', () => {
   it('parses once and executes many times', () => {
     const parsed = parseTemplate('{{ .vars.tenant }}-{{ .vars.stage }}');
     if (!parsed.ok) throw new Error(parsed.error.message);
-    expect(parsed.template.execute({ vars: { tenant: 'a', stage: 'dev' } })).toEqual({ ok: true, output: 'a-dev' });
-    expect(parsed.template.execute({ vars: { tenant: 'b', stage: 'prod' } })).toEqual({ ok: true, output: 'b-prod' });
+    expect(parsed.template.execute({ vars: { tenant: 'a', stage: 'dev' } })).toEqual({
+      ok: true,
+      output: 'a-dev',
+    });
+    expect(parsed.template.execute({ vars: { tenant: 'b', stage: 'prod' } })).toEqual({
+      ok: true,
+      output: 'b-prod',
+    });
   });
 
   it('returns syntax errors from parseTemplate without throwing', () => {
@@ -147,12 +168,20 @@ describe('API', () => {
     expect(builtinFunctions['env']).toBeUndefined();
   });
 
-  it.each(['{{', '}}{{', '{{{{', '{{ .a.b.c.d }}', '{{ (((', '{{ "\\', '{{/*', '{{- -}}', '{{ $ }}', '\u0000{{ . }}'])(
-    'never throws for %j',
-    (text) => {
-      expect(() => renderTemplate(text, { a: null })).not.toThrow();
-    },
-  );
+  it.each([
+    '{{',
+    '}}{{',
+    '{{{{',
+    '{{ .a.b.c.d }}',
+    '{{ (((',
+    '{{ "\\',
+    '{{/*',
+    '{{- -}}',
+    '{{ $ }}',
+    '\u0000{{ . }}',
+  ])('never throws for %j', (text) => {
+    expect(() => renderTemplate(text, { a: null })).not.toThrow();
+  });
 
   it('does not read the prototype chain of data objects', () => {
     expect(render('{{ .toString }}|{{ index . "hasOwnProperty" }}', {})).toBe('<no value>|<no value>');

@@ -25,7 +25,11 @@ describe('Go builtin functions', () => {
     ['eq with several arguments', '{{ eq "a" "b" "a" }} {{ eq 1 2 3 }}', 'true false'],
     ['eq with a missing value', '{{ eq .missing "x" }} {{ eq nil nil }}', 'false true'],
     ['ne', '{{ ne 1 2 }} {{ ne "a" "a" }}', 'true false'],
-    ['lt le gt ge', '{{ lt 1 2 }} {{ le 2 2 }} {{ gt "b" "a" }} {{ ge 1 2 }} {{ lt 1.5 2 }}', 'true true true false true'],
+    [
+      'lt le gt ge',
+      '{{ lt 1 2 }} {{ le 2 2 }} {{ gt "b" "a" }} {{ ge 1 2 }} {{ lt 1.5 2 }}',
+      'true true true false true',
+    ],
     ['len counts bytes of strings', '{{ len "héllo" }} {{ len .l }} {{ len .m }}', '6 3 3'],
     ['index into a list', '{{ index .l 1 }}', 'b'],
     ['index into a map', '{{ index .m "a" }} {{ index .m "my-key" }}', '1 v'],
@@ -47,18 +51,66 @@ describe('Go builtin functions', () => {
   });
 
   it.each<[string, string, ExpectedError]>([
-    ['eq of different types', '{{ eq 1 "1" }}', { kind: 'exec', message: 'error calling eq: incompatible types for comparison', line: 1, column: 4 }],
-    ['lt of booleans', '{{ lt true false }}', { kind: 'exec', message: 'error calling lt: invalid type for comparison', line: 1, column: 4 }],
-    ['eq of lists', '{{ eq .l .l }}', { kind: 'exec', message: 'error calling eq: non-comparable type', line: 1, column: 4 }],
-    ['len of a number', '{{ len 3 }}', { kind: 'exec', message: 'error calling len: len of type int', line: 1, column: 4 }],
-    ['index out of range', '{{ index .l 5 }}', { kind: 'exec', message: 'error calling index: index out of range: 5', line: 1, column: 4 }],
-    ['index of nil', '{{ index .missing 1 }}', { kind: 'exec', message: 'error calling index: index of untyped nil', line: 1, column: 4 }],
-    ['bad slice bounds', '{{ slice .l 2 1 }}', { kind: 'exec', message: 'error calling slice: invalid slice index: 2 > 1', line: 1, column: 4 }],
-    ['call of nil', '{{ call .missing }}', { kind: 'exec', message: 'error calling call: call of nil', line: 1, column: 4 }],
-    ['call of a non-function', '{{ call .s }}', { kind: 'exec', message: 'error calling call: non-function of type string', line: 1, column: 4 }],
-    ['wrong argument count', '{{ not }}', { kind: 'exec', message: 'wrong number of args for not: want 1 got 0', line: 1, column: 4 }],
-    ['and without arguments', '{{ and }}', { kind: 'exec', message: 'wrong number of args for and: want at least 1 got 0', line: 1, column: 4 }],
-    ['wrong argument type in a pipeline', '{{ 1 | printf }}', { kind: 'exec', message: 'wrong type for value; expected string; got int', line: 1, column: 8 }],
+    [
+      'eq of different types',
+      '{{ eq 1 "1" }}',
+      { kind: 'exec', message: 'error calling eq: incompatible types for comparison', line: 1, column: 4 },
+    ],
+    [
+      'lt of booleans',
+      '{{ lt true false }}',
+      { kind: 'exec', message: 'error calling lt: invalid type for comparison', line: 1, column: 4 },
+    ],
+    [
+      'eq of lists',
+      '{{ eq .l .l }}',
+      { kind: 'exec', message: 'error calling eq: non-comparable type', line: 1, column: 4 },
+    ],
+    [
+      'len of a number',
+      '{{ len 3 }}',
+      { kind: 'exec', message: 'error calling len: len of type int', line: 1, column: 4 },
+    ],
+    [
+      'index out of range',
+      '{{ index .l 5 }}',
+      { kind: 'exec', message: 'error calling index: index out of range: 5', line: 1, column: 4 },
+    ],
+    [
+      'index of nil',
+      '{{ index .missing 1 }}',
+      { kind: 'exec', message: 'error calling index: index of untyped nil', line: 1, column: 4 },
+    ],
+    [
+      'bad slice bounds',
+      '{{ slice .l 2 1 }}',
+      { kind: 'exec', message: 'error calling slice: invalid slice index: 2 > 1', line: 1, column: 4 },
+    ],
+    [
+      'call of nil',
+      '{{ call .missing }}',
+      { kind: 'exec', message: 'error calling call: call of nil', line: 1, column: 4 },
+    ],
+    [
+      'call of a non-function',
+      '{{ call .s }}',
+      { kind: 'exec', message: 'error calling call: non-function of type string', line: 1, column: 4 },
+    ],
+    [
+      'wrong argument count',
+      '{{ not }}',
+      { kind: 'exec', message: 'wrong number of args for not: want 1 got 0', line: 1, column: 4 },
+    ],
+    [
+      'and without arguments',
+      '{{ and }}',
+      { kind: 'exec', message: 'wrong number of args for and: want at least 1 got 0', line: 1, column: 4 },
+    ],
+    [
+      'wrong argument type in a pipeline',
+      '{{ 1 | printf }}',
+      { kind: 'exec', message: 'wrong type for value; expected string; got int', line: 1, column: 8 },
+    ],
   ])('%s', (_name, template, expected) => {
     const error = renderError(template, data);
     expect(error).toMatchObject({ kind: expected.kind, line: expected.line, column: expected.column });
@@ -88,7 +140,11 @@ describe('printf', () => {
     ['%q', '"%q %q" "hi\\"x" 65', `"hi\\"x" 'A'`],
     ['%q escapes control characters', '"%q" "a\\nb\\x01"', '"a\\nb\\x01"'],
     ['%t and %c', '"%t %c" true 65', 'true A'],
-    ['%T', '"%T %T %T %T %T %T" "s" 1 1.5 .nums .m nil', 'string int float64 []interface {} map[string]interface {} <nil>'],
+    [
+      '%T',
+      '"%T %T %T %T %T %T" "s" 1 1.5 .nums .m nil',
+      'string int float64 []interface {} map[string]interface {} <nil>',
+    ],
     ['string width', '"%5s|%-5s|" "ab" "cd"', '   ab|cd   |'],
     ['string precision', '"%.2s" "hello"', 'he'],
     ['hex of a string', '"%x % x" "hi" "hi"', '6869 68 69'],

@@ -70,7 +70,11 @@ describe('with, range and variables', () => {
     ['range over a list', '{{ range .l }}[{{ . }}]{{ end }}', '[a][b]'],
     ['range with index and value', '{{ range $i, $v := .l }}{{ $i }}:{{ $v }} {{ end }}', '0:a 1:b '],
     ['range with one variable gets the element', '{{ range $v := .l }}{{ $v }}{{ end }}', 'ab'],
-    ['range over a map in key order', '{{ range $k, $v := .unsorted }}{{ $k }}={{ $v }},{{ end }}', 'a=1,b=2,c=3,'],
+    [
+      'range over a map in key order',
+      '{{ range $k, $v := .unsorted }}{{ $k }}={{ $v }},{{ end }}',
+      'a=1,b=2,c=3,',
+    ],
     ['range over map values', '{{ range .unsorted }}{{ . }}{{ end }}', '123'],
     ['range else on an empty list', '{{ range .empty }}x{{ else }}empty{{ end }}', 'empty'],
     ['range else on a missing value', '{{ range .missing }}x{{ else }}empty{{ end }}', 'empty'],
@@ -84,8 +88,16 @@ describe('with, range and variables', () => {
     ],
     ['$ inside range', '{{ range .l }}{{ $.p }}{{ . }} {{ end }}', 'xa xb '],
     ['declaration prints nothing; assignment updates', '{{ $x := "a" }}{{ $x }}{{ $x = "b" }}{{ $x }}', 'ab'],
-    ['inner declaration shadows until end', '{{ $x := 1 }}{{ if true }}{{ $x := 2 }}{{ $x }}{{ end }}{{ $x }}', '21'],
-    ['assignment inside range changes the outer variable', '{{ $last := "" }}{{ range .l }}{{ $last = . }}{{ end }}{{ $last }}', 'b'],
+    [
+      'inner declaration shadows until end',
+      '{{ $x := 1 }}{{ if true }}{{ $x := 2 }}{{ $x }}{{ end }}{{ $x }}',
+      '21',
+    ],
+    [
+      'assignment inside range changes the outer variable',
+      '{{ $last := "" }}{{ range .l }}{{ $last = . }}{{ end }}{{ $last }}',
+      'b',
+    ],
     ['field of a variable', '{{ $m := .m }}{{ $m.a }}', '1'],
     ['field of a parenthesized pipeline', '{{ (dict "a" (dict "b" "deep")).a.b }}', 'deep'],
     ['variable piped into a function', '{{ $s := "abc" }}{{ $s | upper }}', 'ABC'],
@@ -96,9 +108,19 @@ describe('with, range and variables', () => {
 
 describe('define, template and block', () => {
   it.each<[string, string, unknown, string]>([
-    ['template with data', '{{ define "greet" }}Hello {{ . }}{{ end }}{{ template "greet" .name }}!', { name: 'Bob' }, 'Hello Bob!'],
+    [
+      'template with data',
+      '{{ define "greet" }}Hello {{ . }}{{ end }}{{ template "greet" .name }}!',
+      { name: 'Bob' },
+      'Hello Bob!',
+    ],
     ['template without data', '{{ define "t" }}[{{ . }}]{{ end }}{{ template "t" }}', {}, '[<no value>]'],
-    ['$ in a template is its data', '{{ define "t" }}{{ $.a }}{{ end }}{{ template "t" .m }}', { m: { a: 'in' } }, 'in'],
+    [
+      '$ in a template is its data',
+      '{{ define "t" }}{{ $.a }}{{ end }}{{ template "t" .m }}',
+      { m: { a: 'in' } },
+      'in',
+    ],
     ['define can come after use', '{{ template "later" . }}{{ define "later" }}ok{{ end }}', {}, 'ok'],
     ['block defines and runs', '{{ block "b" .v }}<{{ . }}>{{ end }}', { v: 1 }, '<1>'],
     [
@@ -112,7 +134,11 @@ describe('define, template and block', () => {
   });
 
   it.each<[string, string, ExpectedError]>([
-    ['undefined template', 'x{{ template "nope" }}', { kind: 'exec', message: 'template "nope" not defined', line: 1, column: 2 }],
+    [
+      'undefined template',
+      'x{{ template "nope" }}',
+      { kind: 'exec', message: 'template "nope" not defined', line: 1, column: 2 },
+    ],
     [
       'unbounded recursion',
       '{{ define "loop" }}{{ template "loop" . }}{{ end }}{{ template "loop" . }}',
@@ -125,10 +151,16 @@ describe('define, template and block', () => {
   });
 
   it('names the defined template being executed in errors', () => {
-    const error = renderError('{{ define "inner" }}{{ .x.y }}{{ end }}{{ template "inner" . }}', {}, {
-      name: 'main',
-      missingKey: 'error',
-    });
-    expect(error.message).toBe('template: main:1:24: executing "inner" at <.x.y>: map has no entry for key "x"');
+    const error = renderError(
+      '{{ define "inner" }}{{ .x.y }}{{ end }}{{ template "inner" . }}',
+      {},
+      {
+        name: 'main',
+        missingKey: 'error',
+      },
+    );
+    expect(error.message).toBe(
+      'template: main:1:24: executing "inner" at <.x.y>: map has no entry for key "x"',
+    );
   });
 });

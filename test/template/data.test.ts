@@ -34,7 +34,14 @@ describe('printing values like Go fmt', () => {
 });
 
 describe('field access and missing keys', () => {
-  const data = { vars: { stage: 'prod', nested: { deep: 'd' } }, n: null, s: 'str', l: [1], m: { a: 1 }, 'my-key': 'v' };
+  const data = {
+    vars: { stage: 'prod', nested: { deep: 'd' } },
+    n: null,
+    s: 'str',
+    l: [1],
+    m: { a: 1 },
+    'my-key': 'v',
+  };
 
   it.each<[string, string, MissingKey, string]>([
     ['chain of keys', '{{ .vars.nested.deep }}', 'default', 'd'],
@@ -68,13 +75,48 @@ describe('field access and missing keys', () => {
       'error',
       { kind: 'exec', message: 'nil pointer evaluating interface {}.x', line: 2, column: 6 },
     ],
-    ['condition on a missing key under error', '{{ if .nope }}{{ end }}', 'error', { kind: 'exec', message: 'map has no entry for key "nope"', line: 1, column: 7 }],
-    ['field of a string', '{{ .s.x }}', 'default', { kind: 'exec', message: "can't evaluate field x in type string", line: 1, column: 4 }],
-    ['field of a list', '{{ .l.x }}', 'default', { kind: 'exec', message: "can't evaluate field x in type []interface {}", line: 1, column: 4 }],
-    ['arguments to a map key', '{{ .m.a 1 }}', 'default', { kind: 'exec', message: 'a is not a method but has arguments', line: 1, column: 4 }],
-    ['arguments to a literal', '{{ "x" 1 }}', 'default', { kind: 'exec', message: 'can\'t give argument to non-function "x"', line: 1, column: 4 }],
-    ['nil as a command', '{{ nil }}', 'default', { kind: 'exec', message: 'nil is not a command', line: 1, column: 4 }],
-    ['range over a string', '{{ range .s }}{{ end }}', 'default', { kind: 'exec', message: "range can't iterate over str", line: 1, column: 10 }],
+    [
+      'condition on a missing key under error',
+      '{{ if .nope }}{{ end }}',
+      'error',
+      { kind: 'exec', message: 'map has no entry for key "nope"', line: 1, column: 7 },
+    ],
+    [
+      'field of a string',
+      '{{ .s.x }}',
+      'default',
+      { kind: 'exec', message: "can't evaluate field x in type string", line: 1, column: 4 },
+    ],
+    [
+      'field of a list',
+      '{{ .l.x }}',
+      'default',
+      { kind: 'exec', message: "can't evaluate field x in type []interface {}", line: 1, column: 4 },
+    ],
+    [
+      'arguments to a map key',
+      '{{ .m.a 1 }}',
+      'default',
+      { kind: 'exec', message: 'a is not a method but has arguments', line: 1, column: 4 },
+    ],
+    [
+      'arguments to a literal',
+      '{{ "x" 1 }}',
+      'default',
+      { kind: 'exec', message: 'can\'t give argument to non-function "x"', line: 1, column: 4 },
+    ],
+    [
+      'nil as a command',
+      '{{ nil }}',
+      'default',
+      { kind: 'exec', message: 'nil is not a command', line: 1, column: 4 },
+    ],
+    [
+      'range over a string',
+      '{{ range .s }}{{ end }}',
+      'default',
+      { kind: 'exec', message: "range can't iterate over str", line: 1, column: 10 },
+    ],
   ])('%s', (_name, template, missingKey, expected) => {
     const error = renderError(template, data, { missingKey });
     expect(error).toMatchObject({ kind: expected.kind, line: expected.line, column: expected.column });
@@ -82,10 +124,14 @@ describe('field access and missing keys', () => {
   });
 
   it('reports missing keys with Go-style text naming the action and the key', () => {
-    const error = renderError('{{ .vars.tenant }}-{{ .vars.stage }}', { vars: { tenant: 't' } }, {
-      name: 'stack-name',
-      missingKey: 'error',
-    });
+    const error = renderError(
+      '{{ .vars.tenant }}-{{ .vars.stage }}',
+      { vars: { tenant: 't' } },
+      {
+        name: 'stack-name',
+        missingKey: 'error',
+      },
+    );
     expect(error.message).toBe(
       'template: stack-name:1:23: executing "stack-name" at <.vars.stage>: map has no entry for key "stage"',
     );

@@ -1,8 +1,4 @@
-import {
-  type TemplateError,
-  type TemplateOptions,
-  renderTemplate,
-} from '../../src/template/index.js';
+import { type TemplateError, type TemplateOptions, renderTemplate } from '../../src/template/index.js';
 
 /** Renders and returns the output; fails the test with the template error otherwise. */
 export function render(text: string, data?: unknown, options?: TemplateOptions): string {
