@@ -43,9 +43,10 @@ export function codeFrame(source: string, position: Position): string {
   const last = Math.min(all.length, position.line + 1);
   const gutter = String(last).length;
   const out: string[] = [];
-  const start = Math.max(0, position.column - 1 - (FRAME_WIDTH - gutter - 12));
+  const width = FRAME_WIDTH - gutter - 7;
+  const start = Math.max(0, position.column - 1 - (width - 10));
   for (let n = first; n <= last; n++) {
-    const text = (all[n - 1] ?? '').replace(/\t/g, ' ').slice(start, start + FRAME_WIDTH - gutter - 5);
+    const text = (all[n - 1] ?? '').replace(/\t/g, ' ').slice(start, start + width);
     const marker = n === position.line ? '>' : ' ';
     out.push(`  ${marker} ${String(n).padStart(gutter)} | ${text}`.trimEnd());
     if (n === position.line) {

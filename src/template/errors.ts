@@ -70,7 +70,7 @@ export function toTemplateError(failure: TemplateFailure, text: string, name: st
   const where = `template: ${name}:${line}:${column}: `;
   const message =
     failure.kind === 'exec'
-      ? `${where}executing "${failure.executing ?? name}" at <${failure.context ?? ''}>: ${failure.detail}`
+      ? `${where}executing "${failure.executing ?? name}"${failure.context ? ` at <${failure.context}>` : ''}: ${failure.detail}`
       : `${where}${failure.detail}`;
   return { kind: failure.kind, message, offset: failure.offset, line, column };
 }

@@ -4,9 +4,14 @@ import { atmosYaml } from '../helpers/memory-project.js';
 
 const repo = (files: Record<string, string>) =>
   testdir({
-    'atmos.yaml': atmosYaml('\nsettings:\n  list_merge_strategy: replace\n').replace('  included_paths: ["orgs/**/*"]', '  included_paths: ["orgs/**/*"]\n  name_pattern: "{stage}"'),
-    'stacks/catalog/vpc.yaml': 'components:\n  terraform:\n    vpc:\n      vars:\n        cidr: 10.0.0.0/16\n        tags: {Team: platform}\n',
-    'stacks/orgs/dev.yaml': 'import:\n  - catalog/vpc\nvars:\n  stage: dev\ncomponents:\n  terraform:\n    vpc:\n      vars:\n        cidr: 10.1.0.0/16\n',
+    'atmos.yaml': atmosYaml('\nsettings:\n  list_merge_strategy: replace\n').replace(
+      '  included_paths: ["orgs/**/*"]',
+      '  included_paths: ["orgs/**/*"]\n  name_pattern: "{stage}"',
+    ),
+    'stacks/catalog/vpc.yaml':
+      'components:\n  terraform:\n    vpc:\n      vars:\n        cidr: 10.0.0.0/16\n        tags: {Team: platform}\n',
+    'stacks/orgs/dev.yaml':
+      'import:\n  - catalog/vpc\nvars:\n  stage: dev\ncomponents:\n  terraform:\n    vpc:\n      vars:\n        cidr: 10.1.0.0/16\n',
     ...files,
   });
 
@@ -29,10 +34,17 @@ describe('strata describe component', () => {
   it('annotates every value with file:line:col with --provenance', () => {
     const r = runCli(['describe', 'component', 'vpc', '-s', 'dev', '--provenance'], repo({}));
     expect(r.exitCode).toBe(0);
-    expect(r.stdout).toContain('cidr: 10.1.0.0/16 # stacks/orgs/dev.yaml:9:15 (over stacks/catalog/vpc.yaml:5:15)');
+    expect(r.stdout).toContain(
+      'cidr: 10.1.0.0/16 # stacks/orgs/dev.yaml:9:15 (over stacks/catalog/vpc.yaml:5:15)',
+    );
     expect(r.stdout).toContain('Team: platform # stacks/catalog/vpc.yaml:6:22');
-    const json = JSON.parse(runCli(['describe', 'component', 'vpc', '-s', 'dev', '--provenance', '--format', 'json'], repo({})).stdout);
-    expect(json.sources.provenance['vars.stage']).toEqual([{ file: 'stacks/orgs/dev.yaml', line: 4, column: 10, value: 'dev' }]);
+    const json = JSON.parse(
+      runCli(['describe', 'component', 'vpc', '-s', 'dev', '--provenance', '--format', 'json'], repo({}))
+        .stdout,
+    );
+    expect(json.sources.provenance['vars.stage']).toEqual([
+      { file: 'stacks/orgs/dev.yaml', line: 4, column: 10, value: 'dev' },
+    ]);
   });
 
   it('fails with exit 1, the stack suggestion and no stack trace for an unknown stack', () => {
@@ -46,7 +58,10 @@ describe('strata describe component', () => {
 
 describe('errors in manifests', () => {
   it('shows file:line:col and a code frame for a YAML syntax error', () => {
-    const r = runCli(['validate', 'stacks'], repo({ 'stacks/orgs/bad.yaml': 'vars:\n  stage: bad\n  tags: {a: 1\n' }));
+    const r = runCli(
+      ['validate', 'stacks'],
+      repo({ 'stacks/orgs/bad.yaml': 'vars:\n  stage: bad\n  tags: {a: 1\n' }),
+    );
     expect(r.exitCode).toBe(1);
     expect(r.stderr).toMatch(/^stacks\/orgs\/bad\.yaml:4:1: error\[yaml-syntax\]: invalid YAML/m);
     expect(r.stderr).toContain('  tags: {a: 1');
@@ -57,23 +72,34 @@ describe('errors in manifests', () => {
       ['validate', 'stacks'],
       repo({
         'stacks/orgs/a.yaml': 'import:\n  - catalog/missing\nvars: {stage: a}\n',
-        'stacks/orgs/b.yaml': 'vars: {stage: b}\ncomponents:\n  terraform:\n    app:\n      metadata:\n        inherits: [nope]\n',
+        'stacks/orgs/b.yaml':
+          'vars: {stage: b}\ncomponents:\n  terraform:\n    app:\n      metadata:\n        inherits: [nope]\n',
       }),
     );
     expect(r.exitCode).toBe(1);
-    expect(r.stderr).toContain("stacks/orgs/a.yaml:2:5: error[import-missing]: import 'catalog/missing' matches no manifest");
-    expect(r.stderr).toContain("stacks/orgs/b.yaml:6:20: error[inherits-missing]: component 'app' inherits from 'nope'");
+    expect(r.stderr).toContain(
+      "stacks/orgs/a.yaml:2:5: error[import-missing]: import 'catalog/missing' matches no manifest",
+    );
+    expect(r.stderr).toContain(
+      "stacks/orgs/b.yaml:6:20: error[inherits-missing]: component 'app' inherits from 'nope'",
+    );
     expect(r.stderr).toContain('Found 2 errors.');
   });
 
   it('rejects an unknown YAML tag at its position', () => {
-    const r = runCli(['validate', 'stacks'], repo({ 'stacks/orgs/x.yaml': 'vars:\n  stage: x\n  secret: !vault path/to/secret\n' }));
+    const r = runCli(
+      ['validate', 'stacks'],
+      repo({ 'stacks/orgs/x.yaml': 'vars:\n  stage: x\n  secret: !vault path/to/secret\n' }),
+    );
     expect(r.exitCode).toBe(1);
     expect(r.stderr).toContain("stacks/orgs/x.yaml:3:11: error[yaml-unknown-tag]: unknown YAML tag '!vault'");
   });
 
   it('keeps Atmos function tags as literal strings', () => {
-    const dir = repo({ 'stacks/orgs/dev.yaml': 'vars:\n  stage: dev\ncomponents:\n  terraform:\n    vpc:\n      vars:\n        home: !env HOME\n        id: !terraform.output vpc vpc_id\n' });
+    const dir = repo({
+      'stacks/orgs/dev.yaml':
+        'vars:\n  stage: dev\ncomponents:\n  terraform:\n    vpc:\n      vars:\n        home: !env HOME\n        id: !terraform.output vpc vpc_id\n',
+    });
     const out = JSON.parse(runCli(['describe', 'component', 'vpc', '-s', 'dev', '-f', 'json'], dir).stdout);
     expect(out.vars.home).toBe('!env HOME');
     expect(out.vars.id).toBe('!terraform.output vpc vpc_id');
@@ -88,7 +114,12 @@ describe('configuration', () => {
   });
 
   it('prefers strata.yaml over atmos.yaml in the same folder', () => {
-    const dir = repo({ 'strata.yaml': atmosYaml().replace('  included_paths: ["orgs/**/*"]', '  included_paths: ["orgs/**/*"]\n  name_pattern: "{stage}-strata"') });
+    const dir = repo({
+      'strata.yaml': atmosYaml().replace(
+        '  included_paths: ["orgs/**/*"]',
+        '  included_paths: ["orgs/**/*"]\n  name_pattern: "{stage}-strata"',
+      ),
+    });
     expect(runCli(['list', 'stacks'], dir).stdout.trim()).toBe('dev');
     const described = JSON.parse(runCli(['describe', 'config', '-f', 'json'], dir).stdout);
     expect(described.cli_config_path).toMatch(/strata\.yaml$/);
@@ -102,10 +133,15 @@ describe('configuration', () => {
   });
 
   it('reports a bad atmos.yaml value with its line', () => {
-    const dir = testdir({ 'atmos.yaml': 'stacks:\n  base_path: stacks\n  included_paths: orgs\n', 'stacks/orgs/a.yaml': '{}\n' });
+    const dir = testdir({
+      'atmos.yaml': 'stacks:\n  base_path: stacks\n  included_paths: orgs\n',
+      'stacks/orgs/a.yaml': '{}\n',
+    });
     const r = runCli(['list', 'stacks'], dir);
     expect(r.exitCode).toBe(1);
-    expect(r.stderr).toContain("atmos.yaml:3:19: error[config-invalid]: 'stacks.included_paths' must be a list of glob strings, got string");
+    expect(r.stderr).toContain(
+      "atmos.yaml:3:19: error[config-invalid]: 'stacks.included_paths' must be a list of glob strings, got string",
+    );
   });
 
   it('says where it looked when no stack manifest matches', () => {
@@ -119,7 +155,9 @@ describe('configuration', () => {
 describe('list', () => {
   it('lists components as a table and as JSON', () => {
     const dir = repo({});
-    expect(runCli(['list', 'components'], dir).stdout).toBe('COMPONENT  TYPE       FOLDER  STACKS\nvpc        terraform  vpc     1\n');
+    expect(runCli(['list', 'components'], dir).stdout).toBe(
+      'COMPONENT  TYPE       FOLDER  STACKS\nvpc        terraform  vpc     1\n',
+    );
     expect(JSON.parse(runCli(['list', 'components', '-f', 'json'], dir).stdout)).toEqual([
       { abstract: false, component: 'vpc', folder: 'vpc', stacks: ['dev'], type: 'terraform' },
     ]);

@@ -28,11 +28,16 @@ describe('examples/aws-org', () => {
     ['scp', 'mgmt-ue1-root'],
   ])('describe component %s -s %s matches the golden output', async (component, stack) => {
     const described = describeComponentService(example('aws-org'), component, stack);
-    await expect(toJson(described.value)).toMatchFileSnapshot(`aws-org/${stack}--${component.replace(/\//g, '-')}.json`);
+    await expect(toJson(described.value)).toMatchFileSnapshot(
+      `aws-org/${stack}--${component.replace(/\//g, '-')}.json`,
+    );
   });
 
   it('layers prod vpc through two abstract bases and the prod overrides', () => {
-    const vpc = describeComponentService(example('aws-org'), 'vpc', 'plat-ue1-prod').value as Record<string, any>;
+    const vpc = describeComponentService(example('aws-org'), 'vpc', 'plat-ue1-prod').value as Record<
+      string,
+      any
+    >;
     expect(vpc.inheritance).toEqual(['vpc/hardened', 'vpc/defaults']);
     expect(vpc.vars.tags.Compliance).toBe('pci');
     expect(vpc.vars.availability_zone_suffixes).toEqual(['a', 'b', 'c']);

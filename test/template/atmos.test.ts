@@ -183,6 +183,15 @@ describe('API', () => {
     expect(() => renderTemplate(text, { a: null })).not.toThrow();
   });
 
+  it('returns an error instead of throwing for cyclic data', () => {
+    const cyclic: Record<string, unknown> = { name: 'x' };
+    cyclic['self'] = cyclic;
+    expect(render('{{ .self.self.name }}', cyclic)).toBe('x');
+    const result = renderTemplate('{{ . }}', cyclic);
+    expect(result.ok).toBe(false);
+    expect(renderTemplate('{{ toJson . }}', cyclic)).toEqual({ ok: true, output: '' });
+  });
+
   it('does not read the prototype chain of data objects', () => {
     expect(render('{{ .toString }}|{{ index . "hasOwnProperty" }}', {})).toBe('<no value>|<no value>');
     expect(renderError('{{ constructor }}', {}).message).toContain('function "constructor" not defined');
