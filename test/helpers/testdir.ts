@@ -32,7 +32,13 @@ export interface CliResult {
 
 /** Runs the built CLI (bin/run.js over dist/) as a user would. */
 export function runCli(args: readonly string[], cwd: string, env: Record<string, string> = {}): CliResult {
-  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('ATMOS_') && !k.startsWith('STRATA_')));
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...clean, NO_COLOR: '1', ...env } });
+  const clean = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !k.startsWith('ATMOS_') && !k.startsWith('STRATA_')),
+  );
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...clean, NO_COLOR: '1', ...env },
+  });
   return { exitCode: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
