@@ -31,10 +31,15 @@ export function fileSources(file: string, base: Path): SourcesAt {
   return (path) => [{ file, path: [...base, ...path] }];
 }
 
+const NO_SOURCES: SourcesAt = () => [];
+
 /** Sources of a layer that is itself a merge result (or part of one, rooted at `base`). */
 export function tracedSources(trace: Trace, base: Path = []): SourcesAt {
-  const prefix = base.length === 0 ? '' : traceKey(base);
+  // Untraced runs carry empty traces: skip the key building entirely.
+  if (trace.size === 0) return NO_SOURCES;
+  let prefix: string | undefined;
   return (path) => {
+    prefix ??= base.length === 0 ? '' : traceKey(base);
     const rel = traceKey(path);
     const key = prefix === '' ? rel : rel === '' ? prefix : prefix + KEY_SEPARATOR + rel;
     return trace.get(key) ?? [];

@@ -28,8 +28,9 @@ export function validateStacks(project: Project): ValidateResult {
   const excluded = cli.stacks.excludedPaths.length
     ? picomatch([...cli.stacks.excludedPaths], { dot: true })
     : () => false;
+  const topLevel = new Set(set.stackFiles);
   for (const file of set.index.files) {
-    if (!/\.ya?ml$/.test(file) || excluded(file) || set.stackFiles.includes(file)) continue;
+    if (!/\.ya?ml$/.test(file) || excluded(file) || topLevel.has(file)) continue;
     const text = set.context.host.readFile(file);
     if (text !== undefined) diagnostics.push(...parseYaml(set.context.display(file), text).diagnostics);
   }
