@@ -26,6 +26,7 @@ export function findComponent(set: StackSet, component: string, stack: string): 
   const knownStacks = new Set<string>();
   const componentsInStack = new Set<string>();
   let renamedFrom: string | undefined;
+  const unnamed: { file: string; message: string }[] = [];
   for (const file of files) {
     const manifest = set.manifest(file);
     if (!manifest) continue;
@@ -49,7 +50,13 @@ export function findComponent(set: StackSet, component: string, stack: string): 
         direct.length > 0
           ? { ok: true as const, name: stack, source: 'file' as const }
           : nameOf(set, manifest, composed.section, missingKey);
-      if (!name.ok) continue;
+      if (!name.ok) {
+        unnamed.push({
+          file: set.context.display(manifest.file),
+          message: `defines '${component}' but cannot be named: ${name.message}`,
+        });
+        continue;
+      }
       knownStacks.add(name.name);
       if (name.name === stack) {
         names.forEach((c) => componentsInStack.add(c));
@@ -61,12 +68,10 @@ export function findComponent(set: StackSet, component: string, stack: string): 
     }
   }
   if (matches.length === 0) {
+    const missing = notFound(component, stack, knownStacks, componentsInStack, renamedFrom);
     return {
       ok: false,
-      diagnostics: [
-        ...set.diagnostics,
-        notFound(component, stack, knownStacks, componentsInStack, renamedFrom),
-      ],
+      diagnostics: [...set.diagnostics, unnamed.length ? { ...missing, related: unnamed } : missing],
     };
   }
   const first = matches[0]!;

@@ -139,3 +139,20 @@ function mergeConfig(extra: string): string {
   const lines = extra.split('\n').slice(1).filter(Boolean).join('\n');
   return base.replace('stacks:\n', `stacks:\n${lines}\n`);
 }
+
+describe('lookup with stacks that cannot be named', () => {
+  it('names the manifests that define the component but cannot be named', () => {
+    const tree = {
+      'atmos.yaml': atmosYaml().replace('stacks:\n', 'stacks:\n  name_pattern: "{tenant}-{stage}"\n'),
+      'stacks/orgs/dev.yaml': 'vars: {tenant: plat}\ncomponents:\n  terraform:\n    vpc: {}\n',
+    };
+    const [d] = failure(() => component(tree, 'vpc', 'plat-dev'));
+    expect(d!.code).toBe('stack-not-found');
+    expect(d!.related).toEqual([
+      {
+        file: 'stacks/orgs/dev.yaml',
+        message: expect.stringContaining("needs the variable 'stage', which is not set"),
+      },
+    ]);
+  });
+});
