@@ -30,31 +30,15 @@ export function nameOf(
 }
 
 /** The prefix workspaces start from: the stack name, or the stack file with `/` → `-` when it cannot be named. */
-export function workspaceFor(
-  set: StackSet,
-  instance: Instance,
-  describeStacksQuirk = false,
-): WorkspaceResult {
+export function workspaceFor(set: StackSet, instance: Instance, describeStacks = false): WorkspaceResult {
   const prefix = instance.stackName.ok ? instance.stackName.name : instance.manifest.stackFile;
   return workspaceOf({
     prefix: prefix.split('/').join('-'),
     component: instance.component,
-    // describe stacks never passes the component or its folder (QUIRK 14, spec §8.1).
-    section: describeStacksQuirk
-      ? {
-          ...instance.section,
-          component: instance.component,
-          metadata: { ...withoutComponent(instance.section['metadata']) },
-        }
-      : instance.section,
+    section: instance.section,
     workspacesEnabled: set.context.cli.terraform.workspacesEnabled,
+    describeStacks,
   });
-}
-
-function withoutComponent(metadata: unknown): ValueMap {
-  if (typeof metadata !== 'object' || metadata === null || Array.isArray(metadata)) return {};
-  const { component: _c, ...rest } = metadata as ValueMap;
-  return rest;
 }
 
 /** Every instance of every top-level manifest, in manifest order then component-name order. */

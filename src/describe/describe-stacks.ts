@@ -5,6 +5,7 @@ import type { Instance } from '../compile/instance.js';
 import { allInstances, workspaceFor } from '../compile/instance.js';
 import { baseComponentOf } from '../naming/workspace.js';
 import { componentPath } from './component-path.js';
+import { error } from '../diagnostics/diagnostic.js';
 
 export interface DescribeStacksOptions {
   readonly stack?: string;
@@ -19,6 +20,16 @@ export function describeStacks(set: StackSet, options: DescribeStacksOptions = {
   const types = options.componentTypes?.length ? options.componentTypes : COMPONENT_TYPES;
   const out: Record<string, Record<string, Record<string, ValueMap>>> = {};
   for (const instance of allInstances(set, types)) {
+    if (!instance.stackName.ok && instance.stackName.from === 'template') {
+      // Atmos renders name_template with missingkey=error here and fails; only name_pattern falls back.
+      set.report(
+        error('stack-name-unresolved', `stack cannot be named: ${instance.stackName.message}`, {
+          file: set.context.display(instance.manifest.file),
+          hint: instance.stackName.hint,
+        }),
+      );
+      continue;
+    }
     const stackName = instance.stackName.ok ? instance.stackName.name : instance.manifest.stackFile;
     if (options.stack && options.stack !== stackName && options.stack !== instance.manifest.stackFile)
       continue;

@@ -46,10 +46,14 @@ export function findComponent(set: StackSet, component: string, stack: string): 
       }
       const composed = set.compose(manifest, type, component);
       if (!composed) continue;
+      // A manifest path selects that file; the instance keeps its canonical name (for the workspace).
+      const canonical = nameOf(set, manifest, composed.section, missingKey);
       const name =
         direct.length > 0
-          ? { ok: true as const, name: stack, source: 'file' as const }
-          : nameOf(set, manifest, composed.section, missingKey);
+          ? canonical.ok
+            ? canonical
+            : { ok: true as const, name: stack, source: 'file' as const }
+          : canonical;
       if (!name.ok) {
         unnamed.push({
           file: set.context.display(manifest.file),
@@ -58,7 +62,7 @@ export function findComponent(set: StackSet, component: string, stack: string): 
         continue;
       }
       knownStacks.add(name.name);
-      if (name.name === stack) {
+      if (name.name === stack || direct.length > 0) {
         names.forEach((c) => componentsInStack.add(c));
         matches.push({ manifest, type, component, section: composed.section, stackName: name });
       } else if (manifest.stackFile === stack) {

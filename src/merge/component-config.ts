@@ -125,7 +125,11 @@ export function composeComponent(input: ComponentInput): ComponentConfig {
     L([...own, 'vars']),
     overrides('vars'),
   ]);
-  out['settings'] = merge([T(globalSettings), B('settings'), L([...own, 'settings']), overrides('settings')]);
+  out['settings'] = withGithubIntegration(
+    merge([T(globalSettings), B('settings'), L([...own, 'settings']), overrides('settings')]),
+    cli.raw['integrations'] as Value | undefined,
+    merge,
+  );
   const cliEnv: TracedLayer = { value: cli.env, sources: () => [] };
   out['env'] = merge([
     T(atmosMerge([cliEnv, L(['env']), L([type, 'env'])])),
@@ -414,6 +418,20 @@ function composeBackend(
       : { value: {}, sources: () => [] };
   const remoteStateBackend = merge([backendLayer, ...rsbSections.map(pick)]);
   return { backendType, backend, remoteStateBackendType: rsbType, remoteStateBackend };
+}
+
+/** atmos.yaml `integrations.github` sits under every component's settings.integrations.github (spec §5.1). */
+function withGithubIntegration(
+  settings: TracedValue,
+  integrations: Value | undefined,
+  merge: Merge,
+): TracedValue {
+  const github = isMap(integrations) ? integrations['github'] : undefined;
+  if (!isMap(github) || Object.keys(github).length === 0) return settings;
+  return merge([
+    { value: { integrations: { github } }, sources: () => [] },
+    { value: settings.value, sources: tracedSources(settings.trace) },
+  ]);
 }
 
 function dropSpaceliftWorkspace(out: Record<string, TracedValue>): void {

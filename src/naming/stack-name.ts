@@ -13,7 +13,12 @@ export type StackNameResult =
       readonly name: string;
       readonly source: 'manifest' | 'template' | 'pattern' | 'file';
     }
-  | { readonly ok: false; readonly message: string; readonly hint: string };
+  | {
+      readonly ok: false;
+      readonly from: 'template' | 'pattern';
+      readonly message: string;
+      readonly hint: string;
+    };
 
 const PATTERN_TOKENS = new Set(['namespace', 'tenant', 'environment', 'stage']);
 
@@ -36,6 +41,7 @@ export function stackNameOf(
     if (!r.ok) {
       return {
         ok: false,
+        from: 'template',
         message: `stacks.name_template cannot be rendered: ${r.error.message}`,
         hint: 'set the variables the template reads (for example in an _defaults.yaml the stack imports)',
       };
@@ -57,6 +63,7 @@ function patternName(pattern: string, section: ValueMap): StackNameResult {
     if (!value) {
       return {
         ok: false,
+        from: 'pattern',
         message: `stacks.name_pattern '${pattern}' needs the variable '${m[1]}', which is not set`,
         hint: `set vars.${m[1]} in this stack (usually in an _defaults.yaml it imports)`,
       };

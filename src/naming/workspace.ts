@@ -9,6 +9,12 @@ export interface WorkspaceInput {
   readonly component: string;
   readonly section: ValueMap;
   readonly workspacesEnabled: boolean | undefined;
+  /**
+   * `describe stacks` mode (Atmos QUIRK 14): the component and its folder are unknown there, so the
+   * workspace is the bare prefix, {component}/{base-component} are empty, and an explicit
+   * terraform_workspace wins over a pattern or template.
+   */
+  readonly describeStacks?: boolean;
 }
 
 export type WorkspaceResult =
@@ -29,11 +35,13 @@ export function workspaceOf(input: WorkspaceInput): WorkspaceResult {
   if (input.workspacesEnabled === false || section['backend_type'] === 'http')
     return { ok: true, workspace: 'default' };
   const metadata = isMap(section['metadata']) ? section['metadata'] : {};
-  const base = baseComponentOf(component, section);
+  const quirk = input.describeStacks === true;
+  const base = quirk ? component : baseComponentOf(component, section);
   let workspace: string;
-  const template = metadata['terraform_workspace_template'];
-  const pattern = metadata['terraform_workspace_pattern'];
   const literal = metadata['terraform_workspace'];
+  const pinned = quirk && typeof literal === 'string' && literal !== '';
+  const template = pinned ? undefined : metadata['terraform_workspace_template'];
+  const pattern = pinned ? undefined : metadata['terraform_workspace_pattern'];
   if (typeof template === 'string' && template !== '') {
     const r = renderTemplate(template, section, {
       name: 'metadata.terraform_workspace_template',
@@ -46,7 +54,10 @@ export function workspaceOf(input: WorkspaceInput): WorkspaceResult {
       };
     workspace = r.output;
   } else if (typeof pattern === 'string' && pattern !== '') {
-    workspace = replaceTokens(pattern, section, component, base);
+    // {base-component} is empty when the component runs in its own folder (Atmos blanks it).
+    workspace = quirk
+      ? replaceTokens(pattern, section, '', '')
+      : replaceTokens(pattern, section, component, base === component ? '' : base);
   } else if (typeof literal === 'string' && literal !== '') {
     workspace = literal;
   } else if (base === component) {

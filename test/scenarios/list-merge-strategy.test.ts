@@ -98,7 +98,11 @@ describe('list_merge_strategy across metadata.inherits (atmos.yaml: replace)', (
       labels: ['base-1', 'base-2', 'own'],
       name: 'child',
     });
-    expect(component(t, 'child-replace', 'dev').vars).toEqual({ stage: 'dev', labels: ['own'], name: 'child' });
+    expect(component(t, 'child-replace', 'dev').vars).toEqual({
+      stage: 'dev',
+      labels: ['own'],
+      name: 'child',
+    });
   });
 
   it('reports the chain and the folder independently of the strategy', () => {
@@ -188,7 +192,12 @@ describe('where the strategy can be set', () => {
       },
       config({ root: 'settings:\n  list_merge_strategy: append' }),
     );
-    expect(component(tree, 'app', 'orgs/dev').vars.zones).toEqual(['global', 'from-left', 'from-right', 'own']);
+    expect(component(tree, 'app', 'orgs/dev').vars.zones).toEqual([
+      'global',
+      'from-left',
+      'from-right',
+      'own',
+    ]);
   });
 
   it('rejects an unknown component strategy', () => {
@@ -207,7 +216,7 @@ describe('where the strategy can be set', () => {
 });
 
 describe("the merge strategy's element-wise rule", () => {
-  const merged = (baseList: string, ownList: string) => {
+  const merged = (baseList: string, ownList: string): unknown => {
     const tree = repo({
       'stacks/orgs/dev.yaml': y`
         components:
@@ -221,7 +230,7 @@ describe("the merge strategy's element-wise rule", () => {
               vars: {items: ${ownList}}
       `,
     });
-    return component(tree, 'app', 'orgs/dev').vars.items;
+    return component(tree, 'app', 'orgs/dev').vars.items as unknown;
   };
 
   it.each([

@@ -242,3 +242,99 @@ describe('list merging between imports follows atmos.yaml', () => {
     expect(component(t, 'net', 'orgs/dev').vars).toEqual(expected);
   });
 });
+
+describe('a four-level import hierarchy', () => {
+  const t = repo(
+    {
+      'stacks/catalog/base/globals.yaml': y`
+        vars:
+          marker: globals
+          namespace: acme
+          tags: {ManagedBy: strata, Source: globals}
+      `,
+      'stacks/catalog/base/defaults.yaml': y`
+        import: [catalog/base/globals]
+        vars:
+          marker: defaults
+          org: Acme
+          tags: {Env: default, Source: defaults, Cost: eng}
+      `,
+      'stacks/mixins/account/dev.yaml': y`
+        import: [catalog/base/defaults]
+        vars:
+          marker: account
+          stage: dev
+          size: small
+          tags: {Env: dev, Stage: dev, Source: account}
+      `,
+      'stacks/mixins/provider/p-a.yaml': y`
+        import: [catalog/base/defaults]
+        vars:
+          marker: provider-a
+          priority: a
+          tags: {Priority: A, Source: provider-a}
+      `,
+      'stacks/mixins/provider/p-b.yaml': y`
+        import: [catalog/base/defaults]
+        vars:
+          marker: provider-b
+          priority: b
+          tags: {Priority: B, Source: provider-b}
+      `,
+      'stacks/mixins/region/east.yaml': y`
+        import: [mixins/provider/p-*]
+        vars:
+          marker: region
+          region: east
+          tags: {Region: east, Source: region}
+      `,
+      'stacks/orgs/dev/east.yaml': y`
+        import: [mixins/account/dev, mixins/region/east]
+        vars:
+          marker: stack
+          tags: {Stack: dev-east, Source: stack}
+        components:
+          terraform:
+            app:
+              vars:
+                tags: {Component: app}
+      `,
+    },
+    config({ stacks: 'name_pattern: "{stage}-{region}"' }),
+  );
+
+  it('deep-merges every level in depth-first order, the stack file last', () => {
+    expect(component(t, 'app', 'dev').vars).toEqual({
+      marker: 'stack',
+      namespace: 'acme',
+      org: 'Acme',
+      stage: 'dev',
+      size: 'small',
+      priority: 'b',
+      region: 'east',
+      tags: {
+        ManagedBy: 'strata',
+        Source: 'stack',
+        // The providers re-import the defaults after the account mixin, so Env is back to default.
+        Env: 'default',
+        Cost: 'eng',
+        Stage: 'dev',
+        Priority: 'B',
+        Region: 'east',
+        Stack: 'dev-east',
+        Component: 'app',
+      },
+    });
+  });
+
+  it('lists every transitive import once, sorted', () => {
+    expect(component(t, 'app', 'dev').imports).toEqual([
+      'catalog/base/defaults',
+      'catalog/base/globals',
+      'mixins/account/dev',
+      'mixins/provider/p-a',
+      'mixins/provider/p-b',
+      'mixins/region/east',
+    ]);
+  });
+});
