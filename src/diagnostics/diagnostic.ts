@@ -20,6 +20,12 @@ export type DiagnosticCode =
   | 'component-not-found'
   | 'component-duplicate'
   | 'no-stacks-found'
+  | 'component-abstract'
+  | 'component-locked'
+  | 'component-type'
+  | 'backend-type-missing'
+  | 'terraform-not-found'
+  | 'write-failed'
   | 'usage';
 
 export type Severity = 'error' | 'warning';

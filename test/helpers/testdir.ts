@@ -1,7 +1,7 @@
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterEach } from 'vitest';
 
@@ -41,4 +41,27 @@ export function runCli(args: readonly string[], cwd: string, env: Record<string,
     env: { ...clean, NO_COLOR: '1', ...env },
   });
   return { exitCode: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Same as runCli, without blocking, so several runs can overlap. */
+export function runCliAsync(
+  args: readonly string[],
+  cwd: string,
+  env: Record<string, string> = {},
+): Promise<CliResult> {
+  const clean = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !k.startsWith('ATMOS_') && !k.startsWith('STRATA_')),
+  );
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd,
+      env: { ...clean, NO_COLOR: '1', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('close', (code) => resolve({ exitCode: code ?? -1, stdout, stderr }));
+  });
 }

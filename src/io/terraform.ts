@@ -1,0 +1,59 @@
+import { execa } from 'execa';
+import type { Step } from '../run/terraform-plan.js';
+
+/** The port through which Strata runs terraform (or tofu). Tests use a fake; the CLI uses execaRunner. */
+export interface TerraformRunner {
+  /** Runs one step with inherited stdio; resolves to its exit code. Rejects with BinaryNotFound. */
+  run(step: Step, baseEnv: Readonly<Record<string, string | undefined>>): Promise<number>;
+}
+
+export class BinaryNotFound extends Error {
+  readonly binary: string;
+  constructor(binary: string) {
+    super(`'${binary}' was not found`);
+    this.binary = binary;
+  }
+}
+
+const FORWARDED = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/**
+ * Runs terraform as a child with the terminal attached, so its output streams live and it can ask for
+ * confirmation. SIGINT/SIGTERM sent to Strata are passed on, and Strata waits for terraform to exit
+ * (so it can release its state lock); terraform's exit code is returned.
+ */
+export const execaRunner: TerraformRunner = {
+  async run(step, baseEnv) {
+    const env: Record<string, string> = {};
+    for (const [k, v] of Object.entries(baseEnv)) if (v !== undefined) env[k] = v;
+    for (const [k, v] of Object.entries(step.env)) {
+      if (v === null) delete env[k];
+      else env[k] = v;
+    }
+    const stdio = step.stdoutToStderr ? (['inherit', 2, 'inherit'] as const) : ('inherit' as const);
+    const child = execa(step.binary, step.args, {
+      cwd: step.cwd,
+      env,
+      extendEnv: false,
+      stdio,
+      reject: false,
+    });
+    const forward = (signal: NodeJS.Signals) => () => {
+      child.kill(signal);
+    };
+    const handlers = FORWARDED.map((signal) => [signal, forward(signal)] as const);
+    for (const [signal, handler] of handlers) process.on(signal, handler);
+    try {
+      const result = await child;
+      if ((result as { code?: string }).code === 'ENOENT') throw new BinaryNotFound(step.binary);
+      if (result.exitCode !== undefined) return result.exitCode;
+      return result.signal ? 128 + signalNumber(result.signal) : 1;
+    } finally {
+      for (const [signal, handler] of handlers) process.off(signal, handler);
+    }
+  },
+};
+
+function signalNumber(signal: string): number {
+  return { SIGHUP: 1, SIGINT: 2, SIGTERM: 15, SIGKILL: 9 }[signal] ?? 1;
+}

@@ -1,0 +1,184 @@
+import { rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { error } from '../diagnostics/diagnostic.js';
+import { UserError } from '../diagnostics/errors.js';
+import type { TerraformRunner } from '../io/terraform.js';
+import { BinaryNotFound } from '../io/terraform.js';
+import { writePlan } from '../io/write-plan.js';
+import { isMap } from '../model/value.js';
+import type { RunInstance, RunRequest, Step, Subcommand } from '../run/terraform-plan.js';
+import { MODIFYING, planTerraformRun } from '../run/terraform-plan.js';
+import type { Project } from './project.js';
+import type { ResolvedInstance } from './instance.js';
+import { resolveTerraformInstance } from './instance.js';
+
+export interface TerraformOptions extends Omit<RunRequest, 'subcommand'> {
+  readonly subcommand: Subcommand;
+  readonly component: string;
+  readonly stack: string;
+  readonly dryRun: boolean;
+  readonly env: Readonly<Record<string, string | undefined>>;
+}
+
+/** Where Strata's own messages go (stderr), so terraform's stdout stays clean for `output -json`. */
+export interface Reporter {
+  info(message: string): void;
+}
+
+/** `strata terraform <subcommand> <component> -s <stack>`: checks, generated files, then the steps. */
+export async function runTerraform(
+  project: Project,
+  runner: TerraformRunner,
+  options: TerraformOptions,
+  reporter: Reporter,
+): Promise<number> {
+  const resolved = resolveTerraformInstance(project, options.component, options.stack);
+  const label = `component '${options.component}' in stack '${resolved.stack}'`;
+  if (resolved.metadata['type'] === 'abstract') {
+    throw new UserError([
+      error(
+        'component-abstract',
+        `${label} is abstract (metadata.type: abstract) and cannot be provisioned`,
+        {
+          hint: 'run a real component that inherits from it',
+        },
+      ),
+    ]);
+  }
+  if (resolved.metadata['enabled'] === false) {
+    reporter.info(`${label} is not enabled (metadata.enabled: false): skipped`);
+    return 0;
+  }
+  if (resolved.metadata['locked'] === true && MODIFYING.includes(options.subcommand)) {
+    throw new UserError([
+      error(
+        'component-locked',
+        `${label} is locked (metadata.locked: true) and cannot be changed with '${options.subcommand}'`,
+        {
+          hint: "'plan' still works; remove metadata.locked to change it",
+        },
+      ),
+    ]);
+  }
+  const instance = runInstance(project, resolved, options.env);
+  if (project.cli.terraform.autoGenerateBackendFile && instance.backendType === '') {
+    throw new UserError([
+      error(
+        'backend-type-missing',
+        `${label} has no backend_type, but components.terraform.auto_generate_backend_file is on`,
+        {
+          hint: 'set terraform.backend_type (for example in the org _defaults.yaml), or turn auto_generate_backend_file off',
+        },
+      ),
+    ]);
+  }
+  const plan = planTerraformRun(instance, options);
+  if (options.dryRun) {
+    for (const f of plan.files) reporter.info(`would write ${f.path}:\n${f.contents}`);
+    for (const s of plan.steps) reporter.info(`would run in ${s.cwd}: ${describeStep(s)}`);
+    return 0;
+  }
+  write(plan.files);
+  for (const step of plan.steps) {
+    const code = await runStep(runner, step, options.env);
+    const detailedChange = step.label === 'plan' && code === 2 && step.args.includes('-detailed-exitcode');
+    if (code !== 0 && !detailedChange) {
+      reporter.info(`terraform ${step.label} failed for ${label} (exit code ${code})`);
+      return code;
+    }
+    if (step === plan.steps[plan.steps.length - 1]) return code;
+  }
+  return 0;
+}
+
+export function runInstance(
+  project: Project,
+  resolved: ResolvedInstance,
+  env: Readonly<Record<string, string | undefined>>,
+): RunInstance {
+  const section = resolved.instance.section;
+  const componentEnv = isMap(section['env']) ? section['env'] : {};
+  return {
+    cli: project.cli,
+    files: resolved.files,
+    workspace: resolved.workspace,
+    backendType: typeof section['backend_type'] === 'string' ? section['backend_type'] : '',
+    command:
+      typeof section['command'] === 'string' && section['command'] !== ''
+        ? section['command']
+        : project.cli.terraform.command,
+    componentEnv,
+    slug: `${resolved.stack}-${resolved.instance.component}`.replace(/[^A-Za-z0-9._-]/g, '-'),
+    processEnv: env,
+  };
+}
+
+/** `strata terraform clean`: removes what Strata and terraform generated for one instance. */
+export function cleanInstance(
+  project: Project,
+  component: string,
+  stack: string,
+  env: Readonly<Record<string, string | undefined>>,
+  reporter: Reporter,
+): void {
+  const resolved = resolveTerraformInstance(project, component, stack);
+  const instance = runInstance(project, resolved, env);
+  const dataDir = planTerraformRun(instance, {
+    subcommand: 'output',
+    extraArgs: [],
+    fromPlan: false,
+    skipInit: true,
+    interactive: false,
+  }).steps[0]?.env['TF_DATA_DIR'];
+  const targets = [
+    resolved.files.varfile.path,
+    join(resolved.files.workdir, resolved.files.names.planfile),
+    join(resolved.files.workdir, 'backend.tf.json'),
+    join(resolved.files.workdir, 'providers_override.tf.json'),
+    ...(dataDir ? [dataDir] : []),
+  ];
+  for (const t of targets) {
+    rmSync(t, { recursive: true, force: true });
+    reporter.info(`removed ${t}`);
+  }
+}
+
+async function runStep(
+  runner: TerraformRunner,
+  step: Step,
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<number> {
+  try {
+    return await runner.run(step, env);
+  } catch (e) {
+    if (!(e instanceof BinaryNotFound)) throw e;
+    throw new UserError([
+      error('terraform-not-found', `'${e.binary}' is not installed or not on PATH`, {
+        hint: `install Terraform (https://developer.hashicorp.com/terraform/install) or OpenTofu, or set components.terraform.command (or the component's 'command') to the binary's path`,
+      }),
+    ]);
+  }
+}
+
+function write(files: Parameters<typeof writePlan>[0]): void {
+  try {
+    writePlan(files);
+  } catch (e) {
+    const path =
+      files.find((f) => String((e as Error).message).includes(f.path))?.path ??
+      dirname(files[0]?.path ?? '.');
+    throw new UserError([
+      error('write-failed', `cannot write generated file: ${(e as Error).message}`, {
+        file: path,
+        hint: 'check that the component folder exists and is writable',
+      }),
+    ]);
+  }
+}
+
+export function describeStep(step: Step): string {
+  const env = Object.entries(step.env)
+    .filter(([k]) => k === 'TF_DATA_DIR')
+    .map(([k, v]) => `${k}=${v}`);
+  return [...env, step.binary, ...step.args].join(' ');
+}
