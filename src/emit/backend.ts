@@ -21,7 +21,7 @@ function replaceToken(v: Value, workspace: string): Value {
 export function providersDocument(providers: ValueMap): ValueMap {
   const grouped = new Map<string, { base?: Value; aliases: [string, Value][] }>();
   for (const key of Object.keys(providers).sort()) {
-    const dot = key.indexOf('.');
+    const dot = key.indexOf('.') > 0 ? key.indexOf('.') : -1;
     const name = dot < 0 ? key : key.slice(0, dot);
     const entry = grouped.get(name) ?? { aliases: [] };
     if (dot < 0) entry.base = providers[key]!;
@@ -35,8 +35,9 @@ export function providersDocument(providers: ValueMap): ValueMap {
       continue;
     }
     const blocks: Value[] = base === undefined ? [] : [base];
+    // An explicit alias wins; a block that is not a map is kept as written.
     for (const [alias, block] of aliases)
-      blocks.push(isMap(block) && 'alias' in block ? block : { ...(isMap(block) ? block : {}), alias });
+      blocks.push(!isMap(block) || 'alias' in block ? block : { ...block, alias });
     out[name] = blocks;
   }
   return { provider: out };
