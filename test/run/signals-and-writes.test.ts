@@ -2,7 +2,7 @@ import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'nod
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../src/diagnostics/errors.js';
+import type { UserError } from '../../src/diagnostics/errors.js';
 import { openProject } from '../../src/services/project.js';
 import { runTerraform } from '../../src/services/terraform.js';
 import { fakeTerraform } from '../helpers/fake-terraform.js';
