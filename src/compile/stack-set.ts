@@ -7,7 +7,7 @@ import { ComponentError } from '../merge/component-errors.js';
 import type { ComponentConfig } from '../merge/component-config.js';
 import { composeComponent } from '../merge/component-config.js';
 import type { Source } from '../merge/trace.js';
-import { splitTraceKey, traceKey } from '../merge/trace.js';
+import { findSource } from '../merge/trace.js';
 import { positionAt } from '../load/source-file.js';
 import type { StackHost } from '../resolve/host.js';
 import type { FileIndex } from '../resolve/import-path.js';
@@ -169,6 +169,11 @@ export class StackSet {
     };
   }
 
+  /** Text of a manifest the traced pass read (for code frames). */
+  sourceText(file: string): string | undefined {
+    return this.#traced?.sourceFile(file)?.text;
+  }
+
   valueAt(source: Source): unknown {
     const sf = this.#traced?.sourceFile(source.file);
     let cur: unknown = sf?.value;
@@ -180,27 +185,4 @@ export class StackSet {
   report(d: Diagnostic): void {
     this.#diagnostics.push(d);
   }
-}
-
-/** The winning source of a path, or of the first leaf under it, or of its nearest ancestor. */
-function findSource(
-  trace: ReadonlyMap<string, readonly Source[]>,
-  path: readonly (string | number)[],
-): Source | undefined {
-  const key = traceKey(path.map(String));
-  const exact = trace.get(key)?.[0];
-  if (exact) return exact;
-  for (const [k, sources] of trace)
-    if (k.startsWith(key + '\u0000'))
-      return (
-        sources[0] && {
-          ...sources[0],
-          path: sources[0].path.slice(0, sources[0].path.length - (splitTraceKey(k).length - path.length)),
-        }
-      );
-  for (let n = path.length - 1; n >= 0; n--) {
-    const s = trace.get(traceKey(path.slice(0, n).map(String)))?.[0];
-    if (s) return { ...s, path: [...s.path, ...path.slice(n)] };
-  }
-  return undefined;
 }

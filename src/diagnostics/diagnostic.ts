@@ -26,6 +26,14 @@ export type DiagnosticCode =
   | 'backend-type-missing'
   | 'terraform-not-found'
   | 'write-failed'
+  | 'hcl-invalid'
+  | 'schema-invalid'
+  | 'manifest-schema'
+  | 'var-unknown'
+  | 'var-type'
+  | 'var-required'
+  | 'var-invalid'
+  | 'component-validation'
   | 'usage';
 
 export type Severity = 'error' | 'warning';

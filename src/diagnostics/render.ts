@@ -25,7 +25,8 @@ function renderOne(d: Diagnostic, options: RenderOptions): string {
     `${where}${paint(d.severity === 'error' ? '31' : '33', d.severity)}[${d.code}]: ${d.message}`,
   ];
   if (d.source !== undefined && d.position) lines.push(codeFrame(d.source, d.position));
-  for (const r of d.related ?? []) lines.push(`  ${location(r.file, r.position)}: ${r.message}`);
+  for (const r of d.related ?? [])
+    lines.push(r.file ? `  ${location(r.file, r.position)}: ${r.message}` : `  ${r.message}`);
   if (d.hint) lines.push(`  ${paint('36', 'hint')}: ${d.hint}`);
   return lines.join('\n');
 }

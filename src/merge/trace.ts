@@ -57,3 +57,24 @@ export function subTrace(trace: Trace, base: Path): Trace {
   }
   return out;
 }
+
+/** The winning source of a path, or of the first leaf under it, or of its nearest ancestor. */
+export function findSource(trace: Trace, path: readonly (string | number)[]): Source | undefined {
+  const key = traceKey(path.map(String));
+  const exact = trace.get(key)?.[0];
+  if (exact) return exact;
+  for (const [k, sources] of trace) {
+    const first = sources[0];
+    if (first && (key === '' || k.startsWith(key + KEY_SEPARATOR))) {
+      return {
+        ...first,
+        path: first.path.slice(0, first.path.length - (splitTraceKey(k).length - path.length)),
+      };
+    }
+  }
+  for (let n = path.length - 1; n >= 0; n--) {
+    const s = trace.get(traceKey(path.slice(0, n).map(String)))?.[0];
+    if (s) return { ...s, path: [...s.path, ...path.slice(n)] };
+  }
+  return undefined;
+}

@@ -8,6 +8,10 @@ import type { Instance } from '../compile/instance.js';
 import { COMPONENT_TYPES } from '../compile/stack-set.js';
 import { parseYaml } from '../load/parse-yaml.js';
 import type { Project } from './project.js';
+import { ComponentSchemas } from './component-schemas.js';
+import { validateVars } from './validate-vars.js';
+import { settingsValidation } from './settings-validation.js';
+import { findComponent } from '../describe/find-component.js';
 
 export interface ValidateResult {
   readonly stacks: number;
@@ -20,7 +24,7 @@ export interface ValidateResult {
  * every stack can be named, and no component is defined differently for one stack in two top-level
  * manifests. Every problem is collected.
  */
-export function validateStacks(project: Project): ValidateResult {
+export function checkStacks(project: Project): ValidateResult & { readonly all: readonly Instance[] } {
   const { set, cli } = project;
   const diagnostics: Diagnostic[] = [];
   const instances: Instance[] = [...allInstances(set, COMPONENT_TYPES)];
@@ -74,7 +78,42 @@ export function validateStacks(project: Project): ValidateResult {
     );
   }
   const unique = dedupe([...set.diagnostics, ...diagnostics]);
-  return { stacks: set.stackFiles.length, instances: instances.length, diagnostics: unique };
+  return { stacks: set.stackFiles.length, instances: instances.length, diagnostics: unique, all: instances };
+}
+
+/**
+ * `validate stacks`: the structural checks above, then every real terraform instance's merged `vars`
+ * against its component's variables (typed vars).
+ */
+export async function validateStacks(project: Project): Promise<ValidateResult> {
+  const checked = checkStacks(project);
+  const schemas = new ComponentSchemas(project.cli);
+  const vars = await validateVars(project, checked.all, schemas);
+  const policies = checked.all
+    .filter(isReal)
+    .flatMap((i) => settingsValidation(project, i, i.stackName.ok ? i.stackName.name : i.manifest.stackFile));
+  return {
+    stacks: checked.stacks,
+    instances: checked.instances,
+    diagnostics: dedupe([...checked.diagnostics, ...schemas.diagnostics, ...vars, ...policies]),
+  };
+}
+
+/** `validate component <c> -s <stack>`: typed vars and settings.validation of one instance. */
+export async function validateComponent(
+  project: Project,
+  component: string,
+  stack: string,
+): Promise<Diagnostic[]> {
+  const found = findComponent(project.set, component, stack);
+  if (!found.ok) return found.diagnostics;
+  const schemas = new ComponentSchemas(project.cli);
+  const vars = await validateVars(project, [found.instance], schemas);
+  return [...schemas.diagnostics, ...vars, ...settingsValidation(project, found.instance, stack)];
+}
+
+function isReal(instance: Instance): boolean {
+  return !(isMap(instance.section['metadata']) && instance.section['metadata']['type'] === 'abstract');
 }
 
 function dedupe(list: Diagnostic[]): Diagnostic[] {

@@ -10,8 +10,8 @@ import { REPO } from '../helpers/testdir.js';
 const example = (name: string) => openProject({ cwd: join(REPO, 'examples', name), env: {} });
 
 describe('examples/aws-org', () => {
-  it('validates', () => {
-    const result = validateStacks(example('aws-org'));
+  it('validates, typed vars included', async () => {
+    const result = await validateStacks(example('aws-org'));
     expect(result.diagnostics).toEqual([]);
     expect(result.stacks).toBe(14);
   });

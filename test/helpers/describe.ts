@@ -1,7 +1,7 @@
 import { describeComponentService, describeStacksService } from '../../src/services/describe.js';
 import { UserError } from '../../src/diagnostics/errors.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
-import { validateStacks } from '../../src/services/validate.js';
+import { checkStacks } from '../../src/services/validate.js';
 import type { Tree } from './memory-project.js';
 import { memoryProject } from './memory-project.js';
 
@@ -25,5 +25,5 @@ export function failure(run: () => unknown): Diagnostic[] {
 }
 
 export function validate(tree: Tree): Diagnostic[] {
-  return validateStacks(memoryProject(tree)).diagnostics;
+  return checkStacks(memoryProject(tree)).diagnostics;
 }

@@ -1,0 +1,132 @@
+import type { Diagnostic, RelatedLocation } from '../diagnostics/diagnostic.js';
+import { error } from '../diagnostics/diagnostic.js';
+import { didYouMean } from '../diagnostics/suggest.js';
+import type { Instance } from '../compile/instance.js';
+import { findSource, traceKey } from '../merge/trace.js';
+import { isMap } from '../model/value.js';
+import { baseComponentOf } from '../naming/workspace.js';
+import type { Violation } from '../validate/ajv-messages.js';
+import { violations } from '../validate/ajv-messages.js';
+import type { ComponentSchemas } from './component-schemas.js';
+import type { Project } from './project.js';
+
+/**
+ * Typed `vars`: the merged vars of every real terraform instance against its component's schema. Each
+ * problem is reported once, at the file and line that set the offending value, with the instances it
+ * breaks. Unknown variables are only errors where a component or one of its bases sets them: vars that
+ * reach every component from the stack's global or `terraform:` sections are allowed (terraform only
+ * warns about them).
+ */
+export async function validateVars(
+  project: Project,
+  instances: readonly Instance[],
+  schemas: ComponentSchemas,
+): Promise<Diagnostic[]> {
+  const found = new Map<string, { diagnostic: Diagnostic; breaks: RelatedLocation[] }>();
+  for (const instance of instances) {
+    if (instance.type !== 'terraform') continue;
+    const metadata = isMap(instance.section['metadata']) ? instance.section['metadata'] : {};
+    if (metadata['type'] === 'abstract') continue;
+    const folder = baseComponentOf(instance.component, instance.section);
+    const schema = await schemas.get(folder);
+    if (!schema) continue;
+    const vars = isMap(instance.section['vars']) ? instance.section['vars'] : {};
+    if (schema.validate(vars)) continue;
+    const problems = violations(schema.validate.errors ?? [], vars);
+    if (problems.length === 0) continue;
+    const traced = project.set.compose(instance.manifest, instance.type, instance.component, true);
+    const trace = traced?.trace ?? new Map();
+    const stack = instance.stackName.ok ? instance.stackName.name : instance.manifest.stackFile;
+    for (const v of problems) {
+      const d = toDiagnostic(
+        project,
+        instance,
+        v,
+        trace,
+        schema.variables.map((x) => x.name),
+        fileOf(schema.variables, v),
+        folder,
+      );
+      if (!d) continue;
+      const key = `${d.code}|${d.file}|${d.position?.line}:${d.position?.column}|${d.message}`;
+      const entry = found.get(key) ?? { diagnostic: d, breaks: [] };
+      entry.breaks.push({
+        file: project.set.context.display(instance.manifest.file),
+        message: `breaks component '${instance.component}' in stack '${stack}'`,
+      });
+      found.set(key, entry);
+    }
+  }
+  return [...found.values()]
+    .map(({ diagnostic, breaks }) => ({ ...diagnostic, related: summarize(breaks) }))
+    .sort(byLocation);
+}
+
+function toDiagnostic(
+  project: Project,
+  instance: Instance,
+  v: Violation,
+  trace: ReadonlyMap<string, readonly { file: string; path: readonly (string | number)[] }[]>,
+  declared: readonly string[],
+  declaredIn: string | undefined,
+  folder: string,
+): Diagnostic | undefined {
+  const name = `vars.${v.path.join('.')}`;
+  if (v.kind === 'required') {
+    const where = project.set.locate(
+      instance.manifest.file,
+      ['components', instance.type, instance.component],
+      true,
+    );
+    return error('var-required', `\`${name}\` is required by the component '${folder}' but not set`, {
+      ...where,
+      hint: `set vars.${v.property} for this component (the variable has no default${declaredIn ? ` in ${declaredIn}` : ''})`,
+    });
+  }
+  const source = findSource(trace, ['vars', ...v.path]);
+  if (v.kind === 'unknown') {
+    const winner = trace.get(traceKey(['vars', ...v.path]))?.[0] ?? source;
+    // Set in the stack's global vars or terraform.vars: reaches every component on purpose.
+    if (winner && winner.path[0] !== 'components') return undefined;
+  }
+  const where = source
+    ? { ...project.set.positionOf(source), source: undefined }
+    : { file: project.set.context.display(instance.manifest.file) };
+  const position =
+    'line' in where && where.line !== undefined ? { line: where.line, column: where.column ?? 1 } : undefined;
+  const sf = source ? project.set.sourceText(source.file) : undefined;
+  const base = {
+    file: where.file,
+    ...(position ? { position } : {}),
+    ...(sf !== undefined ? { source: sf } : {}),
+  };
+  if (v.kind === 'unknown') {
+    const suggestion = didYouMean(v.property ?? '', declared);
+    return error('var-unknown', `\`${name}\` is not a variable of the component '${folder}'`, {
+      ...base,
+      hint: suggestion ?? `declare it in components/terraform/${folder} or remove it`,
+    });
+  }
+  return error(v.kind === 'type' ? 'var-type' : 'var-invalid', `\`${name}\`: ${v.message}`, {
+    ...base,
+    ...(declaredIn ? { hint: `the variable is declared in ${declaredIn}` } : {}),
+  });
+}
+
+function fileOf(variables: readonly { name: string; file: string }[], v: Violation): string | undefined {
+  return variables.find((x) => x.name === v.path[0])?.file;
+}
+
+function summarize(breaks: RelatedLocation[]): RelatedLocation[] {
+  if (breaks.length <= 5) return breaks;
+  return [...breaks.slice(0, 5), { file: '', message: `and ${breaks.length - 5} more instances` }];
+}
+
+function byLocation(a: Diagnostic, b: Diagnostic): number {
+  const fa = a.file ?? '';
+  const fb = b.file ?? '';
+  if (fa !== fb) return fa < fb ? -1 : 1;
+  return (
+    (a.position?.line ?? 0) - (b.position?.line ?? 0) || (a.position?.column ?? 0) - (b.position?.column ?? 0)
+  );
+}
