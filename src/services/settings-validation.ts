@@ -49,12 +49,13 @@ export function settingsValidation(project: Project, instance: Instance, stack: 
       );
       continue;
     }
-    const path = schemaPath(project, String(entry['schema_path'] ?? ''));
+    const written = typeof entry['schema_path'] === 'string' ? entry['schema_path'] : '';
+    const path = schemaPath(project, written);
     if (!path) {
       out.push(
         error(
           'schema-invalid',
-          `settings.validation.${name}: schema file '${String(entry['schema_path'])}' not found`,
+          `settings.validation.${name}: schema file '${written}' not found`,
           {
             ...where,
             hint: 'schema_path is relative to schemas.jsonschema.base_path (or give a path that exists)',

@@ -126,7 +126,7 @@ function literalOf(node: ExpressionNode): { value: unknown } | undefined {
   }
   if (node.type === 'tuple') {
     const items = (node.children ?? []).map(literalOf);
-    return items.every((i) => i !== undefined) ? { value: items.map((i) => i!.value) } : undefined;
+    return items.every((i) => i !== undefined) ? { value: items.map((i) => i.value) } : undefined;
   }
   return undefined;
 }
