@@ -8,6 +8,7 @@ import type { ComponentConfig } from '../merge/component-config.js';
 import { composeComponent } from '../merge/component-config.js';
 import type { Source } from '../merge/trace.js';
 import { findSource } from '../merge/trace.js';
+import type { SourceFile } from '../load/source-file.js';
 import { positionAt } from '../load/source-file.js';
 import type { StackHost } from '../resolve/host.js';
 import type { FileIndex } from '../resolve/import-path.js';
@@ -167,6 +168,11 @@ export class StackSet {
       file: this.context.display(source.file),
       ...(position ? { line: position.line, column: position.column } : {}),
     };
+  }
+
+  /** Every manifest parsed so far (top-level stacks and everything they import). */
+  parsedFiles(): SourceFile[] {
+    return this.#processor.parsedFiles();
   }
 
   /** Text of a manifest the traced pass read (for code frames). */

@@ -12,6 +12,11 @@ import { mapLayer, stringAt } from './sections.js';
 import type { Merge } from '../resolve/merge-layers.js';
 import { applyBackendDefaults } from './backend-defaults.js';
 import { FUNCTION_TAGS } from '../load/custom-tags.js';
+import {
+  COMPONENT_MAP_SECTIONS,
+  COMPONENT_STRING_SECTIONS,
+  GLOBAL_METADATA_KEYS,
+} from '../schema/sections.js';
 
 /** One component instance after Phase B (spec §5): its sections, and their provenance when traced. */
 export interface ComponentConfig {
@@ -31,43 +36,11 @@ export interface ComponentInput {
   readonly folderExists: (folder: string) => boolean;
 }
 
-const MAP_SECTIONS = [
-  'vars',
-  'settings',
-  'env',
-  'auth',
-  'secrets',
-  'dependencies',
-  'locals',
-  'providers',
-  'required_providers',
-  'hooks',
-  'test',
-  'mocks',
-  'generate',
-  'backend',
-  'remote_state_backend',
-  'source',
-  'provision',
-  'retry',
-  'metadata',
-  'overrides',
-];
-const STRING_SECTIONS = [
-  'command',
-  'backend_type',
-  'remote_state_backend_type',
-  'required_version',
-  'component',
-];
-const GLOBAL_METADATA_KEYS = new Set([
-  'labels',
-  'tags',
-  'custom',
-  'enabled',
-  'locked',
-  'terraform_workspace_pattern',
-]);
+// The section lists are shared with the manifest JSON Schema (src/schema/sections.ts), so they agree.
+// `source` may also be a URI string (Atmos normalises it), so it is not type-checked here.
+const MAP_SECTIONS: readonly string[] = COMPONENT_MAP_SECTIONS.filter((s) => s !== 'source');
+const STRING_SECTIONS: readonly string[] = COMPONENT_STRING_SECTIONS;
+const GLOBAL_METADATA: ReadonlySet<string> = new Set(GLOBAL_METADATA_KEYS);
 
 /** Layers one component: global → type level → base chain → component → overrides (spec §5.1). */
 export function composeComponent(input: ComponentInput): ComponentConfig {
@@ -297,11 +270,11 @@ function checkGlobalMetadata(view: StackView): void {
       at: ['metadata'],
     });
   for (const key of Object.keys(meta)) {
-    if (!GLOBAL_METADATA_KEYS.has(key)) {
+    if (!GLOBAL_METADATA.has(key)) {
       fail({
         code: 'metadata-invalid',
         message: `'metadata.${key}' is not allowed at the stack level`,
-        hint: `stack-level metadata accepts only ${[...GLOBAL_METADATA_KEYS].join(', ')}; move '${key}' into a component's metadata`,
+        hint: `stack-level metadata accepts only ${[...GLOBAL_METADATA].join(', ')}; move '${key}' into a component's metadata`,
         at: ['metadata', key],
         atKey: true,
       });

@@ -89,6 +89,13 @@ export class ManifestProcessor {
     return this.#options.cache.parsed.get(file);
   }
 
+  /** Every file parsed in this run (as written, after import-time templates). */
+  parsedFiles(): SourceFile[] {
+    const seen = new Set<SourceFile>();
+    for (const f of this.#options.cache.parsed.values()) if (f) seen.add(f);
+    return [...seen];
+  }
+
   /** Processes a top-level stack manifest. Undefined when it cannot be read or parsed. */
   processStack(file: string): ProcessedManifest | undefined {
     return this.#visit(file, {

@@ -1,5 +1,5 @@
 import type { JsonSchema } from './common.js';
-import { FUNCTION_DEF, closedSection, propertiesOf, ref } from './common.js';
+import { FUNCTION_DEF, closedSection, mapSection, propertiesOf, ref } from './common.js';
 import { componentDoc } from './descriptions.js';
 import type { BackendType } from './sections.js';
 import { BACKEND_TYPES } from './sections.js';
@@ -14,7 +14,8 @@ const BACKEND_NOTES: Readonly<Record<BackendType, string>> = Object.freeze({
   azurerm:
     'State in an Azure Storage container (`storage_account_name`, `container_name`, `key`); `key` defaults to `<component>.terraform.tfstate`.',
   gcs: 'State in a Google Cloud Storage bucket (`bucket`); `prefix` defaults to the component (or `metadata.name`).',
-  cloud: 'HCP Terraform through the `cloud` block (`organization`, `workspaces`); `{terraform_workspace}` is replaced.',
+  cloud:
+    'HCP Terraform through the `cloud` block (`organization`, `workspaces`); `{terraform_workspace}` is replaced.',
   consul: 'State in Consul KV.',
   cos: 'State in Tencent Cloud Object Storage.',
   http: 'State through a REST endpoint; the `default` workspace is always used.',
@@ -24,10 +25,10 @@ const BACKEND_NOTES: Readonly<Record<BackendType, string>> = Object.freeze({
 });
 
 /** `backend_type` / `remote_state_backend_type`. */
-export function backendTypeDef(): JsonSchema {
+export function backendTypeDef(section: 'backend_type' | 'remote_state_backend_type'): JsonSchema {
   return {
-    description: `${componentDoc('backend_type')} One of: ${BACKEND_TYPES.join(', ')}.`,
-    anyOf: [{ type: 'string', enum: [...BACKEND_TYPES] }, { type: 'null' }, ref(FUNCTION_DEF)],
+    description: `${componentDoc(section)} One of: ${BACKEND_TYPES.join(', ')}.`,
+    anyOf: [{ type: 'string', enum: [...BACKEND_TYPES] }, ref(FUNCTION_DEF)],
   };
 }
 
@@ -43,9 +44,6 @@ export function backendTypeDef(): JsonSchema {
 export function backendDef(description: string): JsonSchema {
   return closedSection(
     description,
-    propertiesOf(BACKEND_TYPES, (type) => ({
-      description: BACKEND_NOTES[type],
-      anyOf: [{ type: ['object', 'null'], additionalProperties: true }, ref(FUNCTION_DEF)],
-    })),
+    propertiesOf(BACKEND_TYPES, (type) => mapSection(BACKEND_NOTES[type])),
   );
 }

@@ -6,7 +6,7 @@ export type JsonSchema = Record<string, unknown>;
 export const JSON_SCHEMA_DRAFT = 'https://json-schema.org/draft/2020-12/schema';
 
 /** `^!(include|include\.raw|…)\b`: a section written as a YAML function that Strata keeps as text. */
-export const FUNCTION_TAG_PATTERN = `^!(${SECTION_FUNCTION_TAGS.map((t) => t.replace('.', '\\.')).join('|')})\\b`;
+export const FUNCTION_TAG_PATTERN = `^!(${SECTION_FUNCTION_TAGS.map((t) => t.replaceAll('.', '\\.')).join('|')})\\b`;
 
 /** Name of the `$defs` entry holding the YAML-function string (see {@link functionStringDef}). */
 export const FUNCTION_DEF = 'yaml_function';
@@ -25,13 +25,16 @@ export function functionStringDef(): JsonSchema {
 }
 
 /**
- * A section that holds a map: the object described by `object` (or null, which clears the section),
- * or a YAML function string such as `!include path/to/file.yaml`.
+ * A section that holds a map: the object described by `object` (open unless it says otherwise), or a
+ * YAML function string such as `!include path/to/file.yaml`.
+ *
+ * Null is rejected, as in Atmos's schema: an empty `vars:` is not "nothing here" but a null that
+ * replaces the lower layers' map when files are merged, which is rarely what was meant.
  */
 export function mapSection(description: string, object: JsonSchema = {}): JsonSchema {
   return {
     description,
-    anyOf: [{ type: ['object', 'null'], additionalProperties: true, ...object }, ref(FUNCTION_DEF)],
+    anyOf: [{ type: 'object', additionalProperties: true, ...object }, ref(FUNCTION_DEF)],
   };
 }
 
@@ -40,9 +43,9 @@ export function closedSection(description: string, properties: Record<string, Js
   return mapSection(description, { properties, additionalProperties: false });
 }
 
-/** A string section (null means "not set here"). */
+/** A string section. */
 export function stringSection(description: string): JsonSchema {
-  return { type: ['string', 'null'], description };
+  return { type: 'string', description };
 }
 
 export function stringList(description: string, extra: JsonSchema = {}): JsonSchema {

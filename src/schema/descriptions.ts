@@ -1,4 +1,5 @@
 import type { ComponentMapSection, ComponentStringSection } from './sections.js';
+import { GLOBAL_MAP_SECTIONS } from './sections.js';
 
 /** Hover text for one section: what it holds, how its layers merge, an example. */
 interface SectionDoc {
@@ -29,7 +30,8 @@ const DOCS: Readonly<Record<Section, SectionDoc>> = Object.freeze({
   },
   auth: {
     what: 'Authentication providers and identities used while running the component.',
-    merge: 'Merged over atmos.yaml `auth`: stack → `terraform.auth` → base components → component → `overrides.auth`.',
+    merge:
+      'Merged over atmos.yaml `auth`: stack → `terraform.auth` → base components → component → `overrides.auth`.',
   },
   secrets: {
     what: 'Secret declarations (`vars`) and secret providers (`providers`) read with the `!secret` function.',
@@ -66,7 +68,8 @@ const DOCS: Readonly<Record<Section, SectionDoc>> = Object.freeze({
   },
   generate: {
     what: 'Files rendered into the component working folder, keyed by file name; a string value is a template, a map is serialized by the file extension (.json, .yaml, .tf, .hcl).',
-    merge: 'Merged: stack `generate` → `terraform.generate` → base components → component → `overrides.generate`.',
+    merge:
+      'Merged: stack `generate` → `terraform.generate` → base components → component → `overrides.generate`.',
     example: 'generate: {"locals.tf.json": {locals: {name: vpc}}}',
   },
   backend: {
@@ -142,7 +145,10 @@ const STACK_NOTES: Readonly<Record<string, string>> = Object.freeze({
 
 /** Hover text of a section written at the stack root. */
 export function stackDoc(section: Section): string {
-  return STACK_NOTES[section] ?? `Stack-wide \`${section}\` for every component; the lowest layer. ${sectionWhat(section)}`;
+  return (
+    STACK_NOTES[section] ??
+    `Stack-wide \`${section}\` for every component; the lowest layer. ${sectionWhat(section)}`
+  );
 }
 
 /** Hover text of a section written under `terraform:`. */
@@ -150,7 +156,16 @@ export function typeDoc(section: Section): string {
   if (section === 'required_providers' || section === 'required_version')
     return `Accepted for compatibility, but not applied: Atmos never merges the type-level \`${section}\` into components. Set it on a component or in \`overrides\`.`;
   if (section === 'overrides') return overridesDoc('terraform');
-  return `\`${section}\` for every Terraform component in this stack: above the stack-level value, below base components and the component itself. ${sectionWhat(section)}`;
+  if (section === 'locals')
+    return 'File-scoped template variables for the Terraform sections of this file; like the stack-level `locals`, visible only in this file and never merged into components.';
+  const what = sectionWhat(section);
+  if (section === 'command' || section === 'backend_type' || section === 'remote_state_backend_type')
+    return `Default \`${section}\` for every Terraform component in this stack; a base component or the component itself overrides it. ${what}`;
+  const below = 'below base components and the component itself';
+  const where = (GLOBAL_MAP_SECTIONS as readonly string[]).includes(section)
+    ? `above the stack-level \`${section}\`, ${below}`
+    : `the lowest layer, ${below}`;
+  return `\`${section}\` for every Terraform component in this stack: ${where}. ${what}`;
 }
 
 /** Hover text of a key of `overrides:`. */

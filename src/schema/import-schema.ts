@@ -45,7 +45,7 @@ export function importDef(): JsonSchema {
       'Manifests merged into this one before its own content, in list order; later imports and this file win. An entry is a path (`catalog/vpc/defaults`, `./_defaults`, `mixins/region/*`) or a map with `path` and options. Example: `import: [orgs/acme/_defaults, {path: catalog/eks, context: {flavor: blue}}]`.',
     anyOf: [
       {
-        type: ['array', 'null'],
+        type: 'array',
         items: {
           anyOf: [
             { type: 'string', minLength: 1, description: 'A path to import (see `path`).' },

@@ -1,5 +1,15 @@
 import type { JsonSchema } from './common.js';
-import { FUNCTION_DEF, bool, closedSection, propertiesOf, ref, str, stringList, stringMap } from './common.js';
+import {
+  FUNCTION_DEF,
+  bool,
+  closedSection,
+  mapSection,
+  propertiesOf,
+  ref,
+  str,
+  stringList,
+  stringMap,
+} from './common.js';
 import type { ComponentMetadataKey } from './sections.js';
 import { COMPONENT_KINDS, COMPONENT_METADATA_KEYS, GLOBAL_METADATA_KEYS } from './sections.js';
 
@@ -34,7 +44,10 @@ function metadataKey(key: ComponentMetadataKey, stackLevel: boolean): JsonSchema
       return {
         description:
           'Base components whose sections this component inherits, merged in list order (later entries win, the component itself wins over all). The bases must be defined in the same stack. Never inherited. Example: `inherits: [vpc/defaults, vpc/hardened]`.',
-        anyOf: [{ type: 'array', uniqueItems: true, items: { type: 'string', minLength: 1 } }, ref(FUNCTION_DEF)],
+        anyOf: [
+          { type: 'array', uniqueItems: true, items: { type: 'string', minLength: 1 } },
+          ref(FUNCTION_DEF),
+        ],
       };
     case 'terraform_workspace':
       return str('A literal Terraform workspace name for the component, e.g. `legacy-vpc`.');
@@ -47,15 +60,11 @@ function metadataKey(key: ComponentMetadataKey, stackLevel: boolean): JsonSchema
         'Terraform workspace as a Go template over the component’s sections; wins over `terraform_workspace_pattern` and `terraform_workspace`. Example: `{{ .vars.stage }}-{{ .vars.region }}`.',
       );
     case 'custom':
-      return {
-        description:
-          'Free-form data for your own tooling; deep-merged from the stack-level `metadata.custom` and from base components.',
-        anyOf: [{ type: 'object', additionalProperties: true }, ref(FUNCTION_DEF)],
-      };
-    case 'tags':
-      return stringList(
-        'Tags for grouping and filtering components, e.g. `[networking, critical]`.',
+      return mapSection(
+        'Free-form data for your own tooling; deep-merged from the stack-level `metadata.custom` and from base components.',
       );
+    case 'tags':
+      return stringList('Tags for grouping and filtering components, e.g. `[networking, critical]`.');
     case 'labels':
       return stringMap('Key/value labels (string values) for filtering components, e.g. `{team: platform}`.');
     case 'description':

@@ -14,17 +14,13 @@ import { componentDoc, overrideDoc } from './descriptions.js';
 import { OVERRIDE_SECTIONS } from './sections.js';
 
 const openObject = (): JsonSchema => ({ type: 'object', additionalProperties: true });
-const objectOrFunction = (description: string): JsonSchema => ({
-  description,
-  anyOf: [{ type: ['object', 'null'], additionalProperties: true }, ref(FUNCTION_DEF)],
-});
 
 function hooksDef(): JsonSchema {
   return mapSection(componentDoc('hooks'), {
     additionalProperties: {
       anyOf: [
         {
-          type: ['object', 'null'],
+          type: 'object',
           description: 'One hook. Example: `{events: [after-terraform-apply], command: store, name: ssm}`.',
           properties: {
             events: stringList('Lifecycle events that run the hook, e.g. `after-terraform-apply`.'),
@@ -112,7 +108,9 @@ function retryDef(): JsonSchema {
     max_elapsed_time: duration('Time budget for all attempts'),
     multiplier: { type: 'number', exclusiveMinimum: 0, description: 'Growth factor of exponential backoff.' },
     random_jitter: { type: 'number', minimum: 0, maximum: 1, description: 'Random jitter, 0 to 1.' },
-    conditions: stringList('Regular expressions matched against the command output; only matches are retried.'),
+    conditions: stringList(
+      'Regular expressions matched against the command output; only matches are retried.',
+    ),
   });
 }
 
@@ -125,7 +123,7 @@ function sourceDef(): JsonSchema {
     description: `${componentDoc('source')} Example: \`source: {uri: github.com/acme/modules//vpc, version: v1.2.0}\``,
     anyOf: [
       {
-        type: ['object', 'null'],
+        type: 'object',
         properties: {
           uri: str('A go-getter URI, e.g. `github.com/acme/modules//vpc?ref=v1.2.0`.'),
           version: str('Tag, branch or commit to check out.'),
@@ -144,7 +142,7 @@ function sourceDef(): JsonSchema {
 
 function overridesDef(): JsonSchema {
   return closedSection(
-    'Overrides: the highest layer of the listed sections.',
+    componentDoc('overrides'),
     propertiesOf(OVERRIDE_SECTIONS, (s) => ref(s, overrideDoc(s))),
   );
 }
@@ -160,8 +158,8 @@ export function sectionDefs(): Record<string, JsonSchema> {
     provision: mapSection(componentDoc('provision')),
     auth: mapSection(componentDoc('auth')),
     secrets: closedSection(componentDoc('secrets'), {
-      vars: objectOrFunction('Declared secrets, keyed by secret name.'),
-      providers: objectOrFunction('Secret providers that are not stores (e.g. SOPS), keyed by name.'),
+      vars: mapSection('Declared secrets, keyed by secret name.'),
+      providers: mapSection('Secret providers that are not stores (e.g. SOPS), keyed by name.'),
     }),
     hooks: hooksDef(),
     generate: mapSection(componentDoc('generate'), {

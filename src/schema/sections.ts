@@ -3,7 +3,7 @@
  * this folder and the compiler use (spec §2.1, §5.1, §5.4, §6, §12.1). Every list is frozen.
  */
 
-/** Component sections that must be maps (or null, or a YAML function string kept as text). */
+/** Component sections that hold maps (the schema also accepts a YAML function string kept as text). */
 export const COMPONENT_MAP_SECTIONS = Object.freeze([
   'vars',
   'settings',

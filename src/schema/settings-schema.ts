@@ -2,8 +2,18 @@ import type { JsonSchema } from './common.js';
 import { FUNCTION_DEF, bool, mapSection, ref, str, stringList } from './common.js';
 import { LIST_MERGE_STRATEGIES, VALIDATION_SCHEMA_TYPES } from './sections.js';
 
-/** Keys of a component reference in the deprecated `depends_on` (spec §12.1). */
-const DEPENDS_ON_KEYS = ['namespace', 'tenant', 'environment', 'stage', 'component', 'file', 'folder'] as const;
+/** Keys of an entry of the deprecated `depends_on` (spec §12.1), with their hover text. */
+const DEPENDS_ON_KEYS: Readonly<Record<string, string>> = Object.freeze({
+  component: 'The component depended on, e.g. `vpc`.',
+  stack: 'The stack of that component, e.g. `plat-ue2-prod`; the current stack when omitted.',
+  namespace: 'The `namespace` var of that component’s stack, when it is another stack.',
+  tenant: 'The `tenant` var of that component’s stack, when it is another stack.',
+  environment: 'The `environment` var of that component’s stack, when it is another stack.',
+  stage: 'The `stage` var of that component’s stack, when it is another stack.',
+  region: 'The `region` var of that component’s stack, when it is another stack.',
+  file: 'A file whose changes mark this component as affected.',
+  folder: 'A folder whose changes mark this component as affected.',
+});
 
 /**
  * `settings:` — an open map; only the keys Strata or Atmos interpret are typed.
@@ -23,19 +33,13 @@ export function settingsDef(description: string): JsonSchema {
       },
       validation: ref('validation'),
       depends_on: ref('depends_on'),
-      spacelift: {
-        description:
-          'Spacelift integration settings (`workspace_enabled`, `autodeploy`, ...). Must be a map when present.',
-        anyOf: [{ type: ['object', 'null'], additionalProperties: true }, ref(FUNCTION_DEF)],
-      },
-      atlantis: {
-        description: 'Atlantis integration settings (config and project templates).',
-        anyOf: [{ type: ['object', 'null'], additionalProperties: true }, ref(FUNCTION_DEF)],
-      },
-      templates: {
-        description: 'Go template settings for this component (e.g. `settings.templates.settings.gomplate`).',
-        anyOf: [{ type: ['object', 'null'], additionalProperties: true }, ref(FUNCTION_DEF)],
-      },
+      spacelift: mapSection(
+        'Spacelift integration settings (`workspace_enabled`, `autodeploy`, ...). Must be a map when present.',
+      ),
+      atlantis: mapSection('Atlantis integration settings (config and project templates).'),
+      templates: mapSection(
+        'Go template settings for this component (e.g. `settings.templates.settings.gomplate`).',
+      ),
     },
   });
 }
@@ -48,7 +52,7 @@ export function validationDef(): JsonSchema {
       additionalProperties: {
         anyOf: [
           {
-            type: ['object', 'null'],
+            type: 'object',
             description: 'One validation policy.',
             properties: {
               schema_type: {
@@ -79,26 +83,33 @@ export function validationDef(): JsonSchema {
   );
 }
 
-/** Deprecated `depends_on` (in settings, on components and under `terraform:`). */
+/**
+ * Deprecated `depends_on` (in settings, on components and under `terraform:`): a map keyed by an
+ * arbitrary name or, as Atmos also decodes it, a list of entries.
+ */
 export function dependsOnDef(): JsonSchema {
-  return {
-    ...mapSection(
-      'Deprecated: component dependencies keyed by an arbitrary name; use `dependencies.components`. Example: `depends_on: {1: {component: vpc}}`.',
+  const entry: JsonSchema = {
+    anyOf: [
       {
-        additionalProperties: {
-          anyOf: [
-            {
-              type: ['object', 'null'],
-              description:
-                'A dependency on a component (optionally in another stack, by its context) or on a file or folder.',
-              properties: Object.fromEntries(DEPENDS_ON_KEYS.map((k) => [k, { type: 'string' }])),
-              additionalProperties: false,
-            },
-            ref(FUNCTION_DEF),
-          ],
-        },
+        type: 'object',
+        description:
+          'A dependency on a component (in the current stack, or in another one given by `stack` or by its context) or on a file or folder.',
+        properties: Object.fromEntries(
+          Object.entries(DEPENDS_ON_KEYS).map(([k, description]) => [k, str(description)]),
+        ),
+        additionalProperties: false,
       },
-    ),
+      ref(FUNCTION_DEF),
+    ],
+  };
+  return {
+    description:
+      'Deprecated: the components this one depends on, keyed by an arbitrary name (or as a list); use `dependencies.components`. Example: `depends_on: {1: {component: vpc}}`.',
+    anyOf: [
+      { type: 'object', additionalProperties: entry },
+      { type: 'array', items: entry },
+      ref(FUNCTION_DEF),
+    ],
     deprecated: true,
   };
 }

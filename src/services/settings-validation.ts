@@ -53,14 +53,10 @@ export function settingsValidation(project: Project, instance: Instance, stack: 
     const path = schemaPath(project, written);
     if (!path) {
       out.push(
-        error(
-          'schema-invalid',
-          `settings.validation.${name}: schema file '${written}' not found`,
-          {
-            ...where,
-            hint: 'schema_path is relative to schemas.jsonschema.base_path (or give a path that exists)',
-          },
-        ),
+        error('schema-invalid', `settings.validation.${name}: schema file '${written}' not found`, {
+          ...where,
+          hint: 'schema_path is relative to schemas.jsonschema.base_path (or give a path that exists)',
+        }),
       );
       continue;
     }

@@ -12,6 +12,7 @@ import { ComponentSchemas } from './component-schemas.js';
 import { validateVars } from './validate-vars.js';
 import { settingsValidation } from './settings-validation.js';
 import { findComponent } from '../describe/find-component.js';
+import { validateManifests } from './validate-manifests.js';
 
 export interface ValidateResult {
   readonly stacks: number;
@@ -85,8 +86,12 @@ export function checkStacks(project: Project): ValidateResult & { readonly all: 
  * `validate stacks`: the structural checks above, then every real terraform instance's merged `vars`
  * against its component's variables (typed vars).
  */
-export async function validateStacks(project: Project): Promise<ValidateResult> {
+export async function validateStacks(
+  project: Project,
+  env: Readonly<Record<string, string | undefined>> = {},
+): Promise<ValidateResult> {
   const checked = checkStacks(project);
+  const manifests = validateManifests(project, env);
   const schemas = new ComponentSchemas(project.cli);
   const vars = await validateVars(project, checked.all, schemas);
   const policies = checked.all
@@ -95,7 +100,13 @@ export async function validateStacks(project: Project): Promise<ValidateResult> 
   return {
     stacks: checked.stacks,
     instances: checked.instances,
-    diagnostics: dedupe([...checked.diagnostics, ...schemas.diagnostics, ...vars, ...policies]),
+    diagnostics: dedupe([
+      ...checked.diagnostics,
+      ...notReportedYet(manifests, checked.diagnostics),
+      ...schemas.diagnostics,
+      ...vars,
+      ...policies,
+    ]),
   };
 }
 
@@ -110,6 +121,12 @@ export async function validateComponent(
   const schemas = new ComponentSchemas(project.cli);
   const vars = await validateVars(project, [found.instance], schemas);
   return [...schemas.diagnostics, ...vars, ...settingsValidation(project, found.instance, stack)];
+}
+
+/** A schema violation where the compiler already reported a problem is the same problem: report it once. */
+function notReportedYet(schema: readonly Diagnostic[], reported: readonly Diagnostic[]): Diagnostic[] {
+  const lines = new Set(reported.map((d) => `${d.file}:${d.position?.line}`));
+  return schema.filter((d) => !lines.has(`${d.file}:${d.position?.line}`));
 }
 
 function isReal(instance: Instance): boolean {

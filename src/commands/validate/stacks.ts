@@ -9,7 +9,7 @@ export default class ValidateStacks extends StrataCommand {
 
   async run(): Promise<void> {
     const { flags } = await this.parse(ValidateStacks);
-    const result = await validateStacks(this.openProject(flags));
+    const result = await validateStacks(this.openProject(flags), process.env);
     if (result.diagnostics.some((d) => d.severity === 'error')) throw new UserError(result.diagnostics);
     if (result.diagnostics.length > 0) process.stderr.write(renderDiagnostics(result.diagnostics));
     this.print(`All ${result.stacks} stack manifests are valid (${result.instances} component instances).`);
