@@ -23,7 +23,7 @@ export function editorManifestSchema(componentVars: Readonly<Record<string, Json
           properties: {
             vars: {
               type: 'object',
-              description: `${String(vars['title'] ?? name)}: every variable this component declares.`,
+              description: `${typeof vars['title'] === 'string' ? vars['title'] : name}: every variable this component declares.`,
               properties: vars['properties'],
               additionalProperties: false,
             },
