@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import type { EmitFile } from '../emit/emit-plan.js';
 import { error } from '../diagnostics/diagnostic.js';
 import { UserError } from '../diagnostics/errors.js';
@@ -34,7 +34,7 @@ export async function generateSchemas(
   options: SchemaGenerateOptions,
 ): Promise<SchemaGenerateResult> {
   const { cli } = project;
-  const out = options.out ? join(project.cwd, options.out) : join(cli.basePath, '.strata', 'schemas');
+  const out = options.out ? resolve(project.cwd, options.out) : join(cli.basePath, '.strata', 'schemas');
   const schemas = new ComponentSchemas(cli);
   const files: EmitFile[] = [];
   const byFolder = new Map<string, JsonSchema>();
