@@ -8,28 +8,16 @@ import { mapLayer } from './sections.js';
 import type { Merge } from '../resolve/merge-layers.js';
 import { EMPTY_TRACED } from '../resolve/merge-layers.js';
 import { tracedSources } from './trace.js';
+import type { ComponentMapSection } from '../schema/sections.js';
+import { COMPONENT_MAP_SECTIONS } from '../schema/sections.js';
 
-/** Map sections a base component contributes, merged across the chain (spec §5.1). */
-export const BASE_MAP_SECTIONS = [
-  'vars',
-  'settings',
-  'env',
-  'auth',
-  'secrets',
-  'dependencies',
-  'locals',
-  'providers',
-  'required_providers',
-  'hooks',
-  'test',
-  'mocks',
-  'generate',
-  'backend',
-  'remote_state_backend',
-  'source',
-  'provision',
-  'retry',
-] as const;
+/**
+ * Map sections a base component contributes, merged across the chain (spec §5.1): every component map
+ * section except its metadata (merged on its own rules) and its overrides (never inherited).
+ */
+export const BASE_MAP_SECTIONS = COMPONENT_MAP_SECTIONS.filter(
+  (s): s is Exclude<ComponentMapSection, 'metadata' | 'overrides'> => s !== 'metadata' && s !== 'overrides',
+);
 export type BaseMapSection = (typeof BASE_MAP_SECTIONS)[number] | 'metadata';
 
 export interface BaseChain {

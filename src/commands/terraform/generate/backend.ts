@@ -1,27 +1,7 @@
-import { Args, Flags } from '@oclif/core';
-import { StrataCommand } from '../../../cli/base-command.js';
-import { generateOne } from '../../../services/generate.js';
+import { GenerateOneCommand } from '../../../cli/generate-command.js';
 
-export default class GenerateBackend extends StrataCommand {
+export default class GenerateBackend extends GenerateOneCommand {
   static override summary =
     'Write the backend file of one component instance (default: into the component folder)';
-  static override args = { component: Args.string({ required: true, description: 'component name' }) };
-  static override flags = {
-    stack: Flags.string({ char: 's', required: true, description: 'stack name' }),
-    file: Flags.string({ description: 'write to this path instead' }),
-    'dry-run': Flags.boolean({ description: 'print the file instead of writing it' }),
-  };
-
-  async run(): Promise<void> {
-    const { args, flags } = await this.parse(GenerateBackend);
-    generateOne(
-      this.openProject(flags),
-      'backend',
-      args.component,
-      flags.stack,
-      flags.file,
-      { info: (m) => process.stderr.write(`${m}\n`) },
-      flags['dry-run'],
-    );
-  }
+  protected readonly kind = 'backend' as const;
 }
