@@ -24,7 +24,7 @@ export function editorManifestSchema(componentVars: Readonly<Record<string, Json
             vars: {
               type: 'object',
               description: `${typeof vars['title'] === 'string' ? vars['title'] : name}: every variable this component declares.`,
-              properties: vars['properties'],
+              properties: withoutRequired(vars['properties']),
               additionalProperties: false,
             },
           },
@@ -40,4 +40,15 @@ export function editorManifestSchema(componentVars: Readonly<Record<string, Json
 export function editorCustomTags(): string[] {
   const tags = FUNCTION_TAGS.map((t) => `${t} scalar`);
   return [...tags, '!append sequence', '!literal scalar', '!literal sequence', '!literal mapping'];
+}
+
+/** One manifest holds only part of a component's vars, objects included: nothing is required there. */
+function withoutRequired(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(withoutRequired);
+  if (schema === null || typeof schema !== 'object') return schema;
+  return Object.fromEntries(
+    Object.entries(schema)
+      .filter(([k]) => k !== 'required')
+      .map(([k, v]) => [k, withoutRequired(v)]),
+  );
 }

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import type { EmitFile } from '../emit/emit-plan.js';
 import { error } from '../diagnostics/diagnostic.js';
 import { UserError } from '../diagnostics/errors.js';
@@ -59,9 +59,10 @@ export async function generateSchemas(
   }
   const editorSchema = join(out, 'stack-manifest.schema.json');
   files.push({ path: editorSchema, contents: generatedJson(editorManifestSchema(byComponent)) });
-  const stacksGlob = `${relative(cli.basePath, cli.stacks.basePath) || '.'}/**/*.{yaml,yml}`;
   const settings = {
-    'yaml.schemas': { [relative(cli.basePath, editorSchema)]: [stacksGlob] },
+    'yaml.schemas': {
+      [posixRelative(cli.basePath, editorSchema)]: [stacksGlob(cli.basePath, cli.stacks.basePath)],
+    },
     'yaml.customTags': editorCustomTags(),
   };
   if (options.vscode) files.push(vscodeSettings(join(cli.basePath, '.vscode', 'settings.json'), settings));
@@ -86,4 +87,21 @@ function vscodeSettings(path: string, settings: Record<string, unknown>): EmitFi
     }
   }
   return { path, contents: `${JSON.stringify({ ...current, ...settings }, null, 2)}\n` };
+}
+
+/**
+ * The glob yaml-language-server matches manifests with: relative to the folder the editor opens
+ * (base_path), with `/`; the server prefixes `**\/`, so `./` must not lead it. Stacks outside
+ * base_path get an absolute glob.
+ */
+function stacksGlob(basePath: string, stacksPath: string): string {
+  const rel = posixRelative(basePath, stacksPath);
+  const pattern = '**/*.{yaml,yml}';
+  if (rel === '') return pattern;
+  if (rel.startsWith('..')) return `${stacksPath.split(sep).join('/')}/${pattern}`;
+  return `${rel}/${pattern}`;
+}
+
+function posixRelative(from: string, to: string): string {
+  return relative(from, to).split(sep).join('/');
 }

@@ -4,6 +4,7 @@ import { didYouMean } from '../diagnostics/suggest.js';
 import type { Instance } from '../compile/instance.js';
 import { findSource, traceKey } from '../merge/trace.js';
 import { isMap } from '../model/value.js';
+import { FUNCTION_TAGS } from '../load/custom-tags.js';
 import { baseComponentOf } from '../naming/workspace.js';
 import type { Violation } from '../validate/ajv-messages.js';
 import { violations } from '../validate/ajv-messages.js';
@@ -32,7 +33,11 @@ export async function validateVars(
     if (!schema) continue;
     const vars = isMap(instance.section['vars']) ? instance.section['vars'] : {};
     if (schema.validate(vars)) continue;
-    const problems = violations(schema.validate.errors ?? [], vars);
+    // A YAML function (`!terraform.output ...`, `!env ...`) is kept as text until it is evaluated: its
+    // value is unknown here, so it is not a type error.
+    const problems = violations(schema.validate.errors ?? [], vars).filter(
+      (v) => !holdsFunction(vars, v.path),
+    );
     if (problems.length === 0) continue;
     const traced = project.set.compose(instance.manifest, instance.type, instance.component, true);
     const trace = traced?.trace ?? new Map();
@@ -129,4 +134,19 @@ function byLocation(a: Diagnostic, b: Diagnostic): number {
   return (
     (a.position?.line ?? 0) - (b.position?.line ?? 0) || (a.position?.column ?? 0) - (b.position?.column ?? 0)
   );
+}
+
+function holdsFunction(vars: unknown, path: readonly string[]): boolean {
+  let cur = vars;
+  for (const k of path) {
+    if (isFunctionLiteral(cur)) return true;
+    cur = cur !== null && typeof cur === 'object' ? (cur as Record<string, unknown>)[k] : undefined;
+  }
+  return isFunctionLiteral(cur);
+}
+
+function isFunctionLiteral(v: unknown): boolean {
+  if (typeof v !== 'string' || !v.startsWith('!')) return false;
+  const tag = v.split(/\s/, 1)[0]!;
+  return FUNCTION_TAGS.includes(tag);
 }

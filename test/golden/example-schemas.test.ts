@@ -37,3 +37,18 @@ describe('strata schema generate on the example', () => {
     expect(vars.required).toBeUndefined();
   });
 });
+
+describe('editor settings paths', () => {
+  it.each([
+    { name: 'stacks under base_path', stacks: 'stacks', glob: 'stacks/**/*.{yaml,yml}' },
+    { name: 'stacks at base_path itself', stacks: '.', glob: '**/*.{yaml,yml}' },
+  ])('maps the manifests with $name', async ({ stacks, glob }) => {
+    const dir = testdir({
+      'atmos.yaml': `stacks:\n  base_path: ${stacks}\n  included_paths: ["orgs/**/*"]\ncomponents:\n  terraform:\n    base_path: components/terraform\n`,
+      [`${stacks}/orgs/dev.yaml`]: 'components:\n  terraform:\n    app: {vars: {a: 1}}\n',
+      'components/terraform/app/main.tf': 'variable "a" {\n  type = number\n}\n',
+    });
+    const result = await generateSchemas(openProject({ cwd: dir, env: {} }), { vscode: false });
+    expect(result.settings['yaml.schemas']).toEqual({ '.strata/schemas/stack-manifest.schema.json': [glob] });
+  });
+});

@@ -79,6 +79,16 @@ describe('typed vars in validate stacks', () => {
     ]);
   });
 
+  it('does not type-check a YAML function kept as text until it is evaluated', async () => {
+    const ds = await problems({
+      'stacks/orgs/dev.yaml': stack(
+        'dev',
+        'components:\n  terraform:\n    vpc:\n      vars:\n        cidr_block: !terraform.output ipam cidr\n',
+      ),
+    });
+    expect(ds).toEqual([]);
+  });
+
   it('reports a missing required variable at the component definition', async () => {
     const ds = await problems({
       'stacks/orgs/dev.yaml':
