@@ -22,6 +22,7 @@ export async function validateVars(
   project: Project,
   instances: readonly Instance[],
   schemas: ComponentSchemas,
+  strict = false,
 ): Promise<Diagnostic[]> {
   const found = new Map<string, { diagnostic: Diagnostic; breaks: RelatedLocation[] }>();
   for (const instance of instances) {
@@ -51,6 +52,7 @@ export async function validateVars(
         schema.variables.map((x) => x.name),
         fileOf(schema.variables, v),
         folder,
+        strict,
       );
       if (!d) continue;
       const key = `${d.code}|${d.file}|${d.position?.line}:${d.position?.column}|${d.message}`;
@@ -75,6 +77,7 @@ function toDiagnostic(
   declared: readonly string[],
   declaredIn: string | undefined,
   folder: string,
+  strict: boolean,
 ): Diagnostic | undefined {
   const name = `vars.${v.path.join('.')}`;
   if (v.kind === 'required') {
@@ -107,10 +110,15 @@ function toDiagnostic(
   };
   if (v.kind === 'unknown') {
     const suggestion = didYouMean(v.property ?? '', declared);
-    return error('var-unknown', `\`${name}\` is not a variable of the component '${folder}'`, {
-      ...base,
-      hint: suggestion ?? `declare it in components/terraform/${folder} or remove it`,
-    });
+    // Terraform only warns about a value for an undeclared variable, and Atmos repositories have them:
+    // a warning unless --strict.
+    return {
+      ...error('var-unknown', `\`${name}\` is not a variable of the component '${folder}'`, {
+        ...base,
+        hint: suggestion ?? `declare it in components/terraform/${folder} or remove it`,
+      }),
+      severity: strict ? 'error' : 'warning',
+    };
   }
   return error(v.kind === 'type' ? 'var-type' : 'var-invalid', `\`${name}\`: ${v.message}`, {
     ...base,
@@ -145,7 +153,9 @@ function holdsFunction(vars: unknown, path: readonly string[]): boolean {
   return isFunctionLiteral(cur);
 }
 
+/** A YAML function kept as text, or a Go template rendered later: its value is not known yet. */
 function isFunctionLiteral(v: unknown): boolean {
+  if (typeof v === 'string' && v.includes('{{')) return true;
   if (typeof v !== 'string' || !v.startsWith('!')) return false;
   const tag = v.split(/\s/, 1)[0]!;
   return FUNCTION_TAGS.includes(tag);

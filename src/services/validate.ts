@@ -89,11 +89,12 @@ export function checkStacks(project: Project): ValidateResult & { readonly all: 
 export async function validateStacks(
   project: Project,
   env: Readonly<Record<string, string | undefined>> = {},
+  strict = false,
 ): Promise<ValidateResult> {
   const checked = checkStacks(project);
   const manifests = validateManifests(project, env);
   const schemas = new ComponentSchemas(project.cli);
-  const vars = await validateVars(project, checked.all, schemas);
+  const vars = await validateVars(project, checked.all, schemas, strict);
   const policies = checked.all
     .filter(isReal)
     .flatMap((i) => settingsValidation(project, i, i.stackName.ok ? i.stackName.name : i.manifest.stackFile));
@@ -115,11 +116,12 @@ export async function validateComponent(
   project: Project,
   component: string,
   stack: string,
+  strict = false,
 ): Promise<Diagnostic[]> {
   const found = findComponent(project.set, component, stack);
   if (!found.ok) return found.diagnostics;
   const schemas = new ComponentSchemas(project.cli);
-  const vars = await validateVars(project, [found.instance], schemas);
+  const vars = await validateVars(project, [found.instance], schemas, strict);
   return [...schemas.diagnostics, ...vars, ...settingsValidation(project, found.instance, stack)];
 }
 

@@ -53,14 +53,28 @@ describe('typed vars in validate stacks', () => {
         'components:\n  terraform:\n    vpc:\n      vars:\n        cidr_blok: 10.1.0.0/16\n',
       ),
     });
+    // Terraform only warns about a value for an undeclared variable: a warning, an error with --strict.
     expect(ds).toEqual([
       expect.objectContaining({
         code: 'var-unknown',
+        severity: 'warning',
         file: 'stacks/orgs/dev.yaml',
         position: { line: 8, column: 20 },
         hint: "did you mean 'cidr_block'?",
       }),
     ]);
+  });
+
+  it('makes unknown variables errors with --strict', async () => {
+    const dir = testdir({
+      ...base,
+      'stacks/orgs/dev.yaml': stack(
+        'dev',
+        'components:\n  terraform:\n    vpc:\n      vars:\n        cidr_blok: 10.1.0.0/16\n',
+      ),
+    });
+    const ds = (await validateStacks(openProject({ cwd: dir, env: {} }), {}, true)).diagnostics;
+    expect(ds.map((d) => [d.code, d.severity])).toEqual([['var-unknown', 'error']]);
   });
 
   it('reports an unknown variable inherited from a base component', async () => {
