@@ -3,7 +3,7 @@ import { renderDiagnostics } from '../diagnostics/render.js';
 import { isUserError } from '../diagnostics/errors.js';
 import type { OutputFormat } from '../describe/format.js';
 import type { Project } from '../services/project.js';
-import { openProject } from '../services/project.js';
+import { openProjectWithIncludes } from '../services/project.js';
 
 /** Flags every command shares, and the one place that turns failures into text and exit codes. */
 export abstract class StrataCommand extends Command {
@@ -18,16 +18,27 @@ export abstract class StrataCommand extends Command {
       helpGroup: 'GLOBAL',
     }),
     debug: Flags.boolean({ description: 'print stack traces of internal errors', helpGroup: 'GLOBAL' }),
+    'allow-exec': Flags.boolean({
+      description:
+        "let !exec in manifests run commands (off by default: a manifest must not run commands on a reviewer's machine)",
+      helpGroup: 'GLOBAL',
+    }),
   };
 
-  protected openProject(flags: { config?: string; chdir?: string; 'base-path'?: string }): Project {
-    return openProject({
+  protected openProject(flags: {
+    config?: string;
+    chdir?: string;
+    'base-path'?: string;
+    'allow-exec'?: boolean;
+  }): Promise<Project> {
+    return openProjectWithIncludes({
       // The command layer is the one place that reads the process's working folder and environment.
       cwd: process.cwd(),
       ...(flags.chdir ? { chdir: flags.chdir } : {}),
       ...(flags.config ? { configFile: flags.config } : {}),
       ...(flags['base-path'] ? { basePath: flags['base-path'] } : {}),
       env: process.env,
+      allowExec: flags['allow-exec'] === true,
     });
   }
 

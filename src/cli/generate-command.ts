@@ -31,7 +31,7 @@ export abstract class GenerateOneCommand extends StrataCommand {
       baseFlags: ctor.baseFlags,
     });
     generateOne(
-      this.openProject(flags),
+      await this.openProject(flags),
       this.kind,
       args.component,
       flags.stack,
@@ -58,7 +58,7 @@ export abstract class GenerateManyCommand extends StrataCommand {
     const stacks = list(flags.stacks);
     const components = list(flags.components);
     generateMany(
-      this.openProject(flags),
+      await this.openProject(flags),
       this.kind,
       { ...(stacks ? { stacks } : {}), ...(components ? { components } : {}) },
       report,

@@ -1,4 +1,7 @@
 import type { ValueMap } from '../model/value.js';
+import { isMap } from '../model/value.js';
+import type { Deferred } from '../evaluate/evaluate-section.js';
+import { evaluateSection } from '../evaluate/evaluate-section.js';
 import type { StackNameResult } from '../naming/stack-name.js';
 import { stackNameOf } from '../naming/stack-name.js';
 import type { WorkspaceResult } from '../naming/workspace.js';
@@ -10,8 +13,50 @@ export interface Instance {
   readonly manifest: StackManifest;
   readonly type: string;
   readonly component: string;
+  /** The final section: Phase B, then templates and YAML functions (Phase C) when the set evaluates. */
   readonly section: ValueMap;
   readonly stackName: StackNameResult;
+  /** Values that need the outside world (`!terraform.output`...), kept as placeholders. */
+  readonly deferred: readonly Deferred[];
+}
+
+/**
+ * Builds an instance from a Phase B section: names it, then runs Phase C (templates and YAML functions)
+ * when the compile context has an evaluation host. Evaluation problems are reported at the line that
+ * wrote the value.
+ */
+export function makeInstance(
+  set: StackSet,
+  manifest: StackManifest,
+  type: string,
+  component: string,
+  section: ValueMap,
+  stackName: StackNameResult,
+): Instance {
+  const base: Instance = { manifest, type, component, section, stackName, deferred: [] };
+  const host = set.context.evaluate;
+  if (!host) return base;
+  const stack = stackName.ok ? stackName.name : manifest.stackFile;
+  const ws = type === 'terraform' ? workspaceFor(set, base) : undefined;
+  const meta: ValueMap = {
+    atmos_component: component,
+    atmos_stack: stack,
+    stack,
+    atmos_stack_file: manifest.stackFile,
+    atmos_manifest: manifest.stackFile,
+    ...(ws?.ok ? { workspace: ws.workspace } : {}),
+  };
+  const templates = templateSettings(set.context.cli.raw as ValueMap);
+  const result = evaluateSection(section, { ...templates, stack, meta }, host);
+  for (const p of result.problems) set.reportAtSection(manifest, type, component, p.path, p.message, p.hint);
+  return { ...base, section: result.section, deferred: result.deferred };
+}
+
+function templateSettings(raw: ValueMap): { templatesEnabled: boolean; evaluations: number } {
+  const t =
+    isMap(raw['templates']) && isMap(raw['templates']['settings']) ? raw['templates']['settings'] : {};
+  const evaluations = typeof t['evaluations'] === 'number' ? t['evaluations'] : 1;
+  return { templatesEnabled: t['enabled'] === true, evaluations };
 }
 
 export function nameOf(
@@ -50,13 +95,14 @@ export function* allInstances(set: StackSet, types: readonly string[]): Generato
       for (const component of set.componentNames(manifest, type)) {
         const composed = set.compose(manifest, type, component);
         if (!composed) continue;
-        yield {
+        yield makeInstance(
+          set,
           manifest,
           type,
           component,
-          section: composed.section,
-          stackName: nameOf(set, manifest, composed.section),
-        };
+          composed.section,
+          nameOf(set, manifest, composed.section),
+        );
       }
     }
   }

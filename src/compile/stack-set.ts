@@ -11,6 +11,8 @@ import { findSource } from '../merge/trace.js';
 import type { SourceFile } from '../load/source-file.js';
 import { positionAt } from '../load/source-file.js';
 import type { StackHost } from '../resolve/host.js';
+import type { EvalHost } from '../evaluate/evaluate-section.js';
+import type { HclCache, IncludeReader } from '../resolve/includes.js';
 import type { FileIndex } from '../resolve/import-path.js';
 import { fileIndex } from '../resolve/import-path.js';
 import type { ProcessedManifest } from '../resolve/process-manifest.js';
@@ -37,6 +39,12 @@ export interface CompileContext {
   readonly host: StackHost;
   /** Path shown to users for a stack-relative manifest path. */
   readonly display: (file: string) => string;
+  /** When set, instances get Phase C (templates and YAML functions) with this host. */
+  readonly evaluate?: EvalHost;
+  /** Reads `!include` targets (load time); without it `!include` stays a literal string. */
+  readonly include?: IncludeReader;
+  /** HCL files `!include`d, parsed ahead of time. */
+  readonly hcl?: HclCache;
 }
 
 /** One top-level stack manifest after Phase A. */
@@ -79,6 +87,8 @@ export class StackSet {
     return new ManifestProcessor({
       index: this.index,
       cache: this.#cache,
+      ...(this.context.include ? { include: this.context.include } : {}),
+      ...(this.context.hcl ? { hcl: this.context.hcl } : {}),
       merge: merger(this.context.cli.listMergeStrategy, trace),
       ignoreMissingTemplateValues: this.context.cli.ignoreMissingTemplateValues,
       display: this.context.display,
@@ -186,6 +196,29 @@ export class StackSet {
     for (const k of source.path)
       cur = isMap(cur) ? cur[String(k)] : Array.isArray(cur) ? (cur as unknown[])[Number(k)] : undefined;
     return cur;
+  }
+
+  /** A problem with a value of a component section, reported where that value was written. */
+  reportAtSection(
+    manifest: StackManifest,
+    type: string,
+    component: string,
+    path: readonly string[],
+    message: string,
+    hint?: string,
+  ): void {
+    const traced = this.compose(manifest, type, component, true);
+    const source = traced ? findSource(traced.trace, path) : undefined;
+    const where = source ? this.positionOf(source) : { file: this.context.display(manifest.file) };
+    const sf = source ? this.sourceText(source.file) : undefined;
+    this.#diagnostics.push(
+      error('function-error', `${path.join('.')}: ${message}`, {
+        file: where.file,
+        ...(where.line !== undefined ? { position: { line: where.line, column: where.column ?? 1 } } : {}),
+        ...(sf !== undefined ? { source: sf } : {}),
+        ...(hint ? { hint } : {}),
+      }),
+    );
   }
 
   report(d: Diagnostic): void {

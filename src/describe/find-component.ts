@@ -2,7 +2,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { error } from '../diagnostics/diagnostic.js';
 import { closest } from '../diagnostics/suggest.js';
 import type { Instance } from '../compile/instance.js';
-import { nameOf } from '../compile/instance.js';
+import { makeInstance, nameOf } from '../compile/instance.js';
 import type { StackSet } from '../compile/stack-set.js';
 import { COMPONENT_TYPES } from '../compile/stack-set.js';
 import { isDeepStrictEqual } from 'node:util';
@@ -64,7 +64,7 @@ export function findComponent(set: StackSet, component: string, stack: string): 
       knownStacks.add(name.name);
       if (name.name === stack || direct.length > 0) {
         names.forEach((c) => componentsInStack.add(c));
-        matches.push({ manifest, type, component, section: composed.section, stackName: name });
+        matches.push(makeInstance(set, manifest, type, component, composed.section, name));
       } else if (manifest.stackFile === stack) {
         renamedFrom = name.name;
       }

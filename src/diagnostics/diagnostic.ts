@@ -34,6 +34,8 @@ export type DiagnosticCode =
   | 'var-required'
   | 'var-invalid'
   | 'component-validation'
+  | 'function-error'
+  | 'include-missing'
   | 'usage';
 
 export type Severity = 'error' | 'warning';

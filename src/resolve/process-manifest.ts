@@ -17,6 +17,8 @@ import { renderManifestText } from './load-text.js';
 import type { Merge } from './merge-layers.js';
 import { EMPTY_TRACED, isEmptyTraced } from './merge-layers.js';
 import { importKey } from './paths.js';
+import type { HclCache, IncludeReader } from './includes.js';
+import { resolveIncludes } from './includes.js';
 
 /** Component types whose `overrides` Atmos computes per file (spec §6). */
 const OVERRIDE_TYPES = ['terraform', 'helmfile'] as const;
@@ -60,6 +62,9 @@ export function newParseCache(): ParseCache {
 export interface ManifestProcessorOptions {
   readonly index: FileIndex;
   readonly cache: ParseCache;
+  /** Reads `!include` targets; without it `!include` stays a literal string. */
+  readonly include?: IncludeReader;
+  readonly hcl?: HclCache;
   readonly merge: Merge;
   readonly ignoreMissingTemplateValues: boolean;
   /** Path shown to users for a stack-relative file. */
@@ -131,9 +136,15 @@ export class ManifestProcessor {
     if (cache.has(key)) return cache.get(key);
     const parsed = parseYaml(this.#options.display(file), rendered.text);
     parsed.diagnostics.forEach((d) => this.#report(d));
-    cache.set(key, parsed.source);
-    if (key !== file && !cache.has(file) && parsed.source) cache.set(file, parsed.source);
-    return parsed.source;
+    let source = parsed.source;
+    if (source && this.#options.include && rendered.text.includes('!include')) {
+      const included = resolveIncludes(source, file, this.#options.include, this.#options.hcl ?? new Map());
+      included.diagnostics.forEach((d) => this.#report(d));
+      source = { ...source, value: included.value };
+    }
+    cache.set(key, source);
+    if (key !== file && !cache.has(file) && source) cache.set(file, source);
+    return source;
   }
 
   #visit(file: string, visit: Visit): ProcessedManifest | undefined {

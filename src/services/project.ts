@@ -7,6 +7,9 @@ import { StackSet } from '../compile/stack-set.js';
 import { findConfig } from '../io/find-config.js';
 import { configProbe } from '../io/config-probe.js';
 import { fileSystemHost } from '../io/stack-host.js';
+import { evalHost } from './eval-host.js';
+import { includeReader, parseIncludedHcl } from '../io/include-files.js';
+import type { HclCache } from '../resolve/includes.js';
 
 export interface ProjectOptions {
   readonly cwd: string;
@@ -14,6 +17,12 @@ export interface ProjectOptions {
   readonly configFile?: string;
   readonly basePath?: string;
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** Evaluate templates and YAML functions (Phase C); `!exec` still needs allowExec. Default true. */
+  readonly evaluate?: boolean;
+  /** --allow-exec: let `!exec` run commands (also functions.exec.enabled in the config). */
+  readonly allowExec?: boolean;
+  /** HCL files `!include`d by manifests, parsed ahead (see openProjectWithIncludes). */
+  readonly hcl?: HclCache;
 }
 
 export interface Project {
@@ -39,15 +48,58 @@ export function openProject(options: ProjectOptions): Project {
   const stacksDisplay = relative(cli.basePath, cli.stacks.basePath).split('\\').join('/');
   const display = (file: string) =>
     stacksDisplay === '' ? file : `${stacksDisplay}/${file}`.replace(/\/\.\//g, '/');
+  const probe = configProbe(cwd, options.env);
+  const allowExec = options.allowExec === true || execEnabled(cli);
+  // The evaluation host looks other instances up in this very project (for !terraform.state).
+  const holder: { project?: Project } = {};
+  const evaluate =
+    options.evaluate === false
+      ? undefined
+      : evalHost({ cwd, env: options.env, repoRoot: probe.gitRoot(), allowExec }, () => holder.project!);
   const set = new StackSet({
     cli,
     host: fileSystemHost(cli.stacks.basePath, cli.terraform.basePath),
     display,
+    ...(evaluate ? { evaluate } : {}),
+    include: includeReader({ cwd, basePath: cli.basePath, stacksBasePath: cli.stacks.basePath }),
+    ...(options.hcl ? { hcl: options.hcl } : {}),
   });
   if (set.stackFiles.length === 0) {
     throw new UserError([noStacks(cli, display)]);
   }
-  return { cli, set, cwd };
+  holder.project = { cli, set, cwd };
+  return holder.project;
+}
+
+/**
+ * openProject, plus the HCL files that manifests `!include` (`.tfvars`, `.tf`, `.hcl`): HashiCorp's
+ * parser is asynchronous and the compile is not, so they are parsed first. What the CLI uses.
+ */
+export async function openProjectWithIncludes(options: ProjectOptions): Promise<Project> {
+  const project = openProject(options);
+  const { set, cli } = project;
+  const texts: [string, string][] = [];
+  for (const file of set.index.files) {
+    if (!/\.ya?ml(\.tmpl)?$/.test(file)) continue;
+    const text = set.context.host.readFile(file);
+    if (text?.includes('!include')) texts.push([file, text]);
+  }
+  if (texts.length === 0) return project;
+  const hcl = await parseIncludedHcl(texts, {
+    cwd: project.cwd,
+    basePath: cli.basePath,
+    stacksBasePath: cli.stacks.basePath,
+  });
+  return hcl.size === 0 ? project : openProject({ ...options, hcl });
+}
+
+function execEnabled(cli: CliConfig): boolean {
+  const functions = cli.raw['functions'];
+  const exec =
+    functions !== null && typeof functions === 'object'
+      ? (functions as Record<string, unknown>)['exec']
+      : undefined;
+  return exec !== null && typeof exec === 'object' && (exec as Record<string, unknown>)['enabled'] === true;
 }
 
 function noStacks(cli: CliConfig, display: (f: string) => string): Diagnostic {

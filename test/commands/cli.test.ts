@@ -95,14 +95,14 @@ describe('errors in manifests', () => {
     expect(r.stderr).toContain("stacks/orgs/x.yaml:3:11: error[yaml-unknown-tag]: unknown YAML tag '!vault'");
   });
 
-  it('keeps Atmos function tags as literal strings', () => {
+  it('evaluates !env and keeps !terraform.output as a typed placeholder (hermetic)', () => {
     const dir = repo({
       'stacks/orgs/dev.yaml':
         'vars:\n  stage: dev\ncomponents:\n  terraform:\n    vpc:\n      vars:\n        home: !env HOME\n        id: !terraform.output vpc vpc_id\n',
     });
-    const out = JSON.parse(runCli(['describe', 'component', 'vpc', '-s', 'dev', '-f', 'json'], dir).stdout);
-    expect(out.vars.home).toBe('!env HOME');
-    expect(out.vars.id).toBe('!terraform.output vpc vpc_id');
+    const out = JSON.parse(runCli(['describe', 'component', 'vpc', '-s', 'dev', '-f', 'json'], dir, { HOME: '/home/tester' }).stdout);
+    expect(out.vars.home).toBe('/home/tester');
+    expect(out.vars.id).toBe('(computed: !terraform.output vpc vpc_id)');
   });
 });
 

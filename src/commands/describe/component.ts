@@ -22,7 +22,7 @@ export default class DescribeComponent extends StrataCommand {
 
   async run(): Promise<void> {
     const { args, flags } = await this.parse(DescribeComponent);
-    const project = this.openProject(flags);
+    const project = await this.openProject(flags);
     const described = describeComponentService(project, args.component, flags.stack);
     if (!flags.provenance) {
       this.print(render(described.value, flags.format));

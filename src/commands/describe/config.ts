@@ -9,6 +9,6 @@ export default class DescribeConfig extends StrataCommand {
 
   async run(): Promise<void> {
     const { flags } = await this.parse(DescribeConfig);
-    this.print(render(configView(this.openProject(flags).cli), flags.format));
+    this.print(render(configView((await this.openProject(flags)).cli), flags.format));
   }
 }

@@ -28,7 +28,7 @@ export default class DescribeStacks extends StrataCommand {
 
   async run(): Promise<void> {
     const { flags } = await this.parse(DescribeStacks);
-    const project = this.openProject(flags);
+    const project = await this.openProject(flags);
     const result = describeStacksService(project, {
       ...(flags.stack ? { stack: flags.stack } : {}),
       ...(list(flags.components) ? { components: list(flags.components)! } : {}),

@@ -23,7 +23,7 @@ export default class ListComponents extends StrataCommand {
 
   async run(): Promise<void> {
     const { flags } = await this.parse(ListComponents);
-    const rows = listComponents(this.openProject(flags), flags.stack, flags.type);
+    const rows = listComponents(await this.openProject(flags), flags.stack, flags.type);
     if (flags.format === 'json') {
       this.print(toJson(rows));
       return;

@@ -17,7 +17,7 @@ export default class ListStacks extends StrataCommand {
 
   async run(): Promise<void> {
     const { flags } = await this.parse(ListStacks);
-    const stacks = listStacks(this.openProject(flags), flags.component);
+    const stacks = listStacks(await this.openProject(flags), flags.component);
     this.print(flags.format === 'json' ? toJson(stacks) : stacks.join('\n'));
   }
 }

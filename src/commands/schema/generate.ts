@@ -16,7 +16,7 @@ export default class SchemaGenerate extends StrataCommand {
 
   async run(): Promise<void> {
     const { flags } = await this.parse(SchemaGenerate);
-    const result = await generateSchemas(this.openProject(flags), {
+    const result = await generateSchemas(await this.openProject(flags), {
       ...(flags.out ? { out: flags.out } : {}),
       vscode: flags.vscode,
     });

@@ -9,7 +9,7 @@ export default class TerraformClean extends StrataCommand {
 
   async run(): Promise<void> {
     const { args, flags } = await this.parse(TerraformClean);
-    cleanInstance(this.openProject(flags), args.component, flags.stack, process.env, {
+    cleanInstance(await this.openProject(flags), args.component, flags.stack, process.env, {
       info: (m) => process.stderr.write(`${m}\n`),
     });
   }

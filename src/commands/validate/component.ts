@@ -18,7 +18,7 @@ export default class ValidateComponent extends StrataCommand {
   async run(): Promise<void> {
     const { args, flags } = await this.parse(ValidateComponent);
     const diagnostics = await validateComponent(
-      this.openProject(flags),
+      await this.openProject(flags),
       args.component,
       flags.stack,
       flags.strict,

@@ -15,7 +15,7 @@ export default class ValidateStacks extends StrataCommand {
 
   async run(): Promise<void> {
     const { flags } = await this.parse(ValidateStacks);
-    const result = await validateStacks(this.openProject(flags), process.env, flags.strict);
+    const result = await validateStacks(await this.openProject(flags), process.env, flags.strict);
     if (result.diagnostics.some((d) => d.severity === 'error' || flags.strict))
       throw new UserError(result.diagnostics);
     if (result.diagnostics.length > 0) process.stderr.write(renderDiagnostics(result.diagnostics));

@@ -1,0 +1,225 @@
+import type { Value, ValueMap } from '../model/value.js';
+import { isMap } from '../model/value.js';
+import { containsTemplate, renderTemplate } from '../template/index.js';
+import type { FunctionCall } from './function-call.js';
+import { parseCall, splitArgs } from './function-call.js';
+
+/** What evaluating functions needs from the outside world; the services layer provides it. */
+export interface EvalHost {
+  /** The process environment (`!env` falls back to it). */
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** Absolute git root, for `!repo-root`. */
+  readonly repoRoot: string | undefined;
+  /** `!exec` runs only when allowed (--allow-exec or functions.exec.enabled). */
+  readonly allowExec: boolean;
+  exec(command: string): { ok: true; stdout: string } | { ok: false; message: string };
+  /** `!terraform.state` of a local backend: the output's value, or why it cannot be read. */
+  terraformState(
+    component: string,
+    stack: string,
+    output: string,
+  ): { ok: true; value: unknown } | { ok: false; message: string };
+}
+
+export interface EvalOptions {
+  readonly templatesEnabled: boolean;
+  readonly evaluations: number;
+  /** The instance's stack name (the default stack of `!terraform.*`). */
+  readonly stack: string;
+  /** Extra template data: atmos_component, atmos_stack, workspace... */
+  readonly meta: ValueMap;
+}
+
+export interface EvalProblem {
+  readonly path: readonly string[];
+  readonly message: string;
+  readonly hint?: string;
+}
+
+/** A value that needs the outside world and stays a typed placeholder until a run resolves it. */
+export interface Deferred {
+  readonly path: readonly string[];
+  readonly call: FunctionCall;
+  /** For !terraform.output/state: the component (and stack) it reads, a dependency of this instance. */
+  readonly component?: string;
+  readonly stack?: string;
+}
+
+export interface EvalResult {
+  readonly section: ValueMap;
+  readonly problems: EvalProblem[];
+  readonly deferred: Deferred[];
+}
+
+const SKIPPED_SECTIONS = new Set(['sources', 'mocks', 'overrides', 'inheritance']);
+
+/**
+ * Phase C of spec §13.1 for one component instance: Go templates over the section (when
+ * templates.settings.enabled), then the YAML functions that need no outside world. `!terraform.output`
+ * stays a placeholder string `(computed: !terraform.output ...)`; `!unset` removes its key.
+ */
+export function evaluateSection(section: ValueMap, options: EvalOptions, host: EvalHost): EvalResult {
+  const problems: EvalProblem[] = [];
+  let current = section;
+  if (options.templatesEnabled) {
+    for (let pass = 0; pass < Math.max(1, options.evaluations); pass++) {
+      const data = { ...current, ...options.meta };
+      current = mapStrings(current, [], (s, path) => {
+        if (!containsTemplate(s)) return s;
+        const r = renderTemplate(s, data, { name: path.join('.'), missingKey: 'default' });
+        if (r.ok) return r.output;
+        problems.push({
+          path,
+          message: `template error: ${r.error.message}`,
+          hint: 'fix the template, or quote it with !literal to keep it as text',
+        });
+        return s;
+      }) as ValueMap;
+    }
+  }
+  const deferred: Deferred[] = [];
+  const envSection = isMap(current['env']) ? current['env'] : {};
+  const evaluated = mapStrings(current, [], (s, path) => {
+    const call = parseCall(s);
+    if (!call) return s;
+    return evaluateCall(call, path, { envSection, options, host, problems, deferred });
+  });
+  return { section: dropUnset(evaluated) as ValueMap, problems, deferred };
+}
+
+const UNSET = Symbol('unset');
+
+interface CallContext {
+  readonly envSection: ValueMap;
+  readonly options: EvalOptions;
+  readonly host: EvalHost;
+  readonly problems: EvalProblem[];
+  readonly deferred: Deferred[];
+}
+
+function evaluateCall(call: FunctionCall, path: string[], ctx: CallContext): unknown {
+  const args = splitArgs(call.text);
+  switch (call.tag) {
+    case '!env': {
+      const [name, fallback] = args;
+      if (!name) {
+        ctx.problems.push({
+          path,
+          message: '!env needs a variable name',
+          hint: 'write !env NAME or !env NAME default',
+        });
+        return '';
+      }
+      return envValue(name, fallback, ctx, 0);
+    }
+    case '!template':
+      return decodeJson(call.text.replace(/^'(.*)'$/s, '$1'));
+    case '!repo-root':
+      return ctx.host.repoRoot ?? args[0] ?? '';
+    case '!unset':
+      return UNSET;
+    case '!exec': {
+      if (!ctx.host.allowExec) {
+        ctx.problems.push({
+          path,
+          message: `'!exec ${call.text}' would run a command, and running commands from manifests is off`,
+          hint: 'review the command, then pass --allow-exec or set functions.exec.enabled: true in strata.yaml/atmos.yaml',
+        });
+        return `!exec ${call.text}`;
+      }
+      const r = ctx.host.exec(call.text);
+      if (!r.ok) {
+        ctx.problems.push({ path, message: `'!exec ${call.text}' failed: ${r.message}` });
+        return '';
+      }
+      return decodeJson(r.stdout.replace(/\n$/, ''));
+    }
+    case '!terraform.state':
+    case '!terraform.output': {
+      const ref = terraformRef(args, ctx.options.stack);
+      if (!ref) {
+        ctx.problems.push({
+          path,
+          message: `${call.tag} needs a component and an output: ${call.tag} <component> [<stack>] <output>`,
+        });
+        return `${call.tag} ${call.text}`;
+      }
+      if (call.tag === '!terraform.state') {
+        const state = ctx.host.terraformState(ref.component, ref.stack, ref.output);
+        if (state.ok) return state.value;
+        if (!state.message.startsWith('remote:')) {
+          ctx.problems.push({
+            path,
+            message: `${call.tag} ${call.text}: ${state.message}`,
+            hint: `apply '${ref.component}' in stack '${ref.stack}' first`,
+          });
+          return `${call.tag} ${call.text}`;
+        }
+      }
+      ctx.deferred.push({ path, call, component: ref.component, stack: ref.stack });
+      return `(computed: ${call.tag} ${call.text})`;
+    }
+    default:
+      ctx.deferred.push({ path, call });
+      return `(computed: ${call.tag}${call.text ? ` ${call.text}` : ''})`;
+  }
+}
+
+/**
+ * `!env NAME [default]` (spec §13.3): the component's final env section first (itself possibly an
+ * `!env` of another variable), then the process environment, then the default, else "".
+ */
+function envValue(name: string, fallback: string | undefined, ctx: CallContext, depth: number): unknown {
+  const fromComponent = ctx.envSection[name];
+  if (typeof fromComponent === 'string') {
+    const inner = parseCall(fromComponent);
+    if (!inner) return fromComponent;
+    if (inner.tag === '!env' && depth < 10) {
+      const [n, f] = splitArgs(inner.text);
+      if (n && n !== name) return envValue(n, f, ctx, depth + 1);
+    }
+  }
+  return ctx.host.env[name] ?? fallback ?? '';
+}
+
+/** `<component> [<stack>] <output>`; the stack defaults to the current one. */
+function terraformRef(
+  args: string[],
+  stack: string,
+): { component: string; stack: string; output: string } | undefined {
+  if (args.length === 2) return { component: args[0]!, stack, output: args[1]! };
+  if (args.length >= 3) return { component: args[0]!, stack: args[1]!, output: args.slice(2).join(' ') };
+  return undefined;
+}
+
+function decodeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+function mapStrings(value: Value, path: string[], fn: (s: string, path: string[]) => unknown): unknown {
+  if (typeof value === 'string') return fn(value, path);
+  if (Array.isArray(value)) return value.map((v: Value, i) => mapStrings(v, [...path, String(i)], fn));
+  if (isMap(value)) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value))
+      out[k] = path.length === 0 && SKIPPED_SECTIONS.has(k) ? v : mapStrings(v, [...path, k], fn);
+    return out;
+  }
+  return value;
+}
+
+function dropUnset(value: unknown): unknown {
+  if (Array.isArray(value)) return value.filter((v) => v !== UNSET).map(dropUnset);
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([, v]) => v !== UNSET)
+        .map(([k, v]) => [k, dropUnset(v)]),
+    );
+  }
+  return value;
+}
