@@ -25,12 +25,11 @@ export abstract class StrataCommand extends Command {
     }),
   };
 
-  protected openProject(flags: {
-    config?: string;
-    chdir?: string;
-    'base-path'?: string;
-    'allow-exec'?: boolean;
-  }): Promise<Project> {
+  /** `resolveOutputs`: terraform runs resolve `!terraform.output`; inspection commands do not. */
+  protected openProject(
+    flags: { config?: string; chdir?: string; 'base-path'?: string; 'allow-exec'?: boolean },
+    resolveOutputs = false,
+  ): Promise<Project> {
     return openProjectWithIncludes({
       // The command layer is the one place that reads the process's working folder and environment.
       cwd: process.cwd(),
@@ -39,6 +38,7 @@ export abstract class StrataCommand extends Command {
       ...(flags['base-path'] ? { basePath: flags['base-path'] } : {}),
       env: process.env,
       allowExec: flags['allow-exec'] === true,
+      resolveOutputs,
     });
   }
 

@@ -35,7 +35,7 @@ export abstract class TerraformCommand extends StrataCommand {
     const dashdash = this.argv.indexOf('--');
     const extraArgs = dashdash < 0 ? [] : this.argv.slice(dashdash + 1);
     const code = await runTerraform(
-      await this.openProject(flags),
+      await this.openProject(flags, true),
       execaRunner,
       {
         subcommand: this.subcommand,

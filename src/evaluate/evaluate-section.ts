@@ -12,6 +12,11 @@ export interface EvalHost {
   readonly repoRoot: string | undefined;
   /** `!exec` runs only when allowed (--allow-exec or functions.exec.enabled). */
   readonly allowExec: boolean;
+  /**
+   * Resolve `!terraform.output` too (terraform runs). Inspection commands leave it a placeholder; a
+   * run reads the other instance's outputs (from its state file, for local backends).
+   */
+  readonly resolveOutputs?: boolean;
   exec(command: string): { ok: true; stdout: string } | { ok: false; message: string };
   /** `!terraform.state` of a local backend: the output's value, or why it cannot be read. */
   terraformState(
@@ -144,7 +149,7 @@ function evaluateCall(call: FunctionCall, path: string[], ctx: CallContext): unk
         });
         return `${call.tag} ${call.text}`;
       }
-      if (call.tag === '!terraform.state') {
+      if (call.tag === '!terraform.state' || ctx.host.resolveOutputs === true) {
         const state = ctx.host.terraformState(ref.component, ref.stack, ref.output);
         if (state.ok) return state.value;
         if (!state.message.startsWith('remote:')) {

@@ -15,7 +15,19 @@ export function describeComponentService(
 ): DescribedComponent {
   const found = findComponent(project.set, component, stack);
   if (!found.ok) throw new UserError(found.diagnostics);
-  return describeComponent(project.set, found.instance, stack);
+  const described = describeComponent(project.set, found.instance, stack);
+  failOnErrors(problemsOfStack(project, found.instance.manifest.file, found.instance.manifest.imports));
+  return described;
+}
+
+/** Errors in the manifest that defines a stack or in any file it imports (not in unrelated stacks). */
+function problemsOfStack(project: Project, file: string, imports: readonly string[]): Diagnostic[] {
+  const display = project.set.context.display;
+  const own = display(file);
+  const prefixes = imports.map((i) => `${display(i)}.`);
+  return project.set.diagnostics.filter(
+    (d) => d.file !== undefined && (d.file === own || prefixes.some((p) => d.file!.startsWith(p))),
+  );
 }
 
 /** Problems that make a whole-organisation view wrong are errors; the view is still built to report them all. */

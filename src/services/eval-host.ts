@@ -13,6 +13,7 @@ export interface EvalHostOptions {
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly repoRoot: string | undefined;
   readonly allowExec: boolean;
+  readonly resolveOutputs?: boolean;
 }
 
 /**
@@ -26,6 +27,7 @@ export function evalHost(options: EvalHostOptions, project: () => Project): Eval
     env: options.env,
     repoRoot: options.repoRoot,
     allowExec: options.allowExec,
+    resolveOutputs: options.resolveOutputs === true,
     exec: (command) => execCommand(command, options.cwd, options.env),
     terraformState(component, stack, output) {
       const key = `${component}\u0000${stack}`;

@@ -21,6 +21,8 @@ export interface ProjectOptions {
   readonly evaluate?: boolean;
   /** --allow-exec: let `!exec` run commands (also functions.exec.enabled in the config). */
   readonly allowExec?: boolean;
+  /** Resolve `!terraform.output` (terraform runs); inspection leaves placeholders. */
+  readonly resolveOutputs?: boolean;
   /** HCL files `!include`d by manifests, parsed ahead (see openProjectWithIncludes). */
   readonly hcl?: HclCache;
 }
@@ -55,7 +57,16 @@ export function openProject(options: ProjectOptions): Project {
   const evaluate =
     options.evaluate === false
       ? undefined
-      : evalHost({ cwd, env: options.env, repoRoot: probe.gitRoot(), allowExec }, () => holder.project!);
+      : evalHost(
+          {
+            cwd,
+            env: options.env,
+            repoRoot: probe.gitRoot(),
+            allowExec,
+            resolveOutputs: options.resolveOutputs === true,
+          },
+          () => holder.project!,
+        );
   const set = new StackSet({
     cli,
     host: fileSystemHost(cli.stacks.basePath, cli.terraform.basePath),

@@ -60,6 +60,24 @@ export async function runTerraform(
       ),
     ]);
   }
+  // Never run terraform on a configuration with problems (a failed template, a missing state...).
+  const problems = project.set.diagnostics.filter((d) => d.severity === 'error');
+  if (problems.length > 0) throw new UserError(problems);
+  if (resolved.instance.deferred.length > 0) {
+    throw new UserError(
+      resolved.instance.deferred.map((d) =>
+        error(
+          'function-error',
+          `${label}: '${d.call.tag} ${d.call.text}' at ${d.path.join('.')} cannot be resolved, so terraform is not run`,
+          {
+            hint: d.component
+              ? `'${d.component}' in stack '${d.stack}' must use a local backend and be applied first (remote backends are resolved in a later release)`
+              : `${d.call.tag} is not supported yet; replace it with a value`,
+          },
+        ),
+      ),
+    );
+  }
   const instance = runInstance(project, resolved, options.env);
   if (project.cli.terraform.autoGenerateBackendFile && instance.backendType === '') {
     throw new UserError([

@@ -100,7 +100,10 @@ describe('errors in manifests', () => {
       'stacks/orgs/dev.yaml':
         'vars:\n  stage: dev\ncomponents:\n  terraform:\n    vpc:\n      vars:\n        home: !env HOME\n        id: !terraform.output vpc vpc_id\n',
     });
-    const out = JSON.parse(runCli(['describe', 'component', 'vpc', '-s', 'dev', '-f', 'json'], dir, { HOME: '/home/tester' }).stdout);
+    const out = JSON.parse(
+      runCli(['describe', 'component', 'vpc', '-s', 'dev', '-f', 'json'], dir, { HOME: '/home/tester' })
+        .stdout,
+    );
     expect(out.vars.home).toBe('/home/tester');
     expect(out.vars.id).toBe('(computed: !terraform.output vpc vpc_id)');
   });

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { runCli, testdir } from '../helpers/testdir.js';
+
+// A !terraform.output chain against real terraform: app reads vpc's output, so vpc must be applied first.
+const org = () =>
+  testdir({
+    'atmos.yaml':
+      'stacks:\n  base_path: stacks\n  included_paths: ["orgs/**/*"]\n  name_pattern: "{stage}"\ncomponents:\n  terraform:\n    base_path: components/terraform\n    auto_generate_backend_file: true\n    init_run_reconfigure: true\n    deploy_run_init: true\n',
+    'stacks/orgs/dev.yaml': `vars: {stage: dev}
+terraform:
+  backend_type: local
+  backend: {local: {}}
+components:
+  terraform:
+    vpc:
+      vars: {cidr: 10.0.0.0/16}
+    app:
+      vars:
+        vpc_id: !terraform.output vpc vpc_id
+        home: !env APP_HOME
+`,
+    'components/terraform/vpc/main.tf':
+      'variable "cidr" {\n  type = string\n}\nvariable "stage" {\n  type = string\n}\nresource "terraform_data" "vpc" {\n  input = "vpc-${var.stage}-${md5(var.cidr)}"\n}\noutput "vpc_id" {\n  value = terraform_data.vpc.output\n}\n',
+    'components/terraform/app/main.tf':
+      'variable "vpc_id" {\n  type = string\n}\nvariable "home" {\n  type = string\n}\nvariable "stage" {\n  type = string\n}\nresource "terraform_data" "app" {\n  input = { vpc = var.vpc_id, home = var.home }\n}\noutput "vpc_id" {\n  value = terraform_data.app.output.vpc\n}\n',
+  });
+
+const env = { TF_CLI_CONFIG_FILE: '/dev/null', APP_HOME: '/srv/app' };
+
+describe('!terraform.output chains', () => {
+  it('keeps the value a placeholder in describe, refuses to plan before the dependency exists, then plans and applies in order', () => {
+    const dir = org();
+    const described = JSON.parse(
+      runCli(['describe', 'component', 'app', '-s', 'dev', '-f', 'json'], dir, env).stdout,
+    );
+    expect(described.vars).toMatchObject({
+      vpc_id: '(computed: !terraform.output vpc vpc_id)',
+      home: '/srv/app',
+    });
+
+    const early = runCli(['terraform', 'plan', 'app', '-s', 'dev'], dir, env);
+    expect(early.exitCode).toBe(1);
+    expect(early.stderr).toContain("'vpc' in stack 'dev' has no state yet");
+    expect(early.stderr).toMatch(/stacks\/orgs\/dev\.yaml:11:\d+/);
+
+    expect(runCli(['terraform', 'deploy', 'vpc', '-s', 'dev'], dir, env).exitCode).toBe(0);
+    const vpcId = JSON.parse(
+      runCli(['terraform', 'output', 'vpc', '-s', 'dev', '--', '-json'], dir, env).stdout,
+    ).vpc_id.value as string;
+    expect(vpcId).toMatch(/^vpc-dev-/);
+
+    const deploy = runCli(['terraform', 'deploy', 'app', '-s', 'dev'], dir, env);
+    expect(deploy.exitCode, deploy.stderr).toBe(0);
+    expect(
+      JSON.parse(runCli(['terraform', 'output', 'app', '-s', 'dev', '--', '-json'], dir, env).stdout).vpc_id
+        .value,
+    ).toBe(vpcId);
+  });
+});
