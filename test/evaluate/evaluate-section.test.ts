@@ -57,7 +57,7 @@ describe('YAML functions', () => {
       { s: '(computed: !store ssm /x key)' },
     ],
   ])('%s', (_name, section, vars) => {
-    const r = evaluateSection(section as never, opts(), host());
+    const r = evaluateSection(section, opts(), host());
     expect(r.problems).toEqual([]);
     expect(r.section['vars']).toEqual(vars);
   });
