@@ -19,6 +19,7 @@ import { EMPTY_TRACED, isEmptyTraced } from './merge-layers.js';
 import { importKey } from './paths.js';
 import type { HclCache, IncludeReader } from './includes.js';
 import { resolveIncludes } from './includes.js';
+import { applyLocals, hasLocals } from './locals.js';
 
 /** Component types whose `overrides` Atmos computes per file (spec §6). */
 const OVERRIDE_TYPES = ['terraform', 'helmfile'] as const;
@@ -141,6 +142,11 @@ export class ManifestProcessor {
       const included = resolveIncludes(source, file, this.#options.include, this.#options.hcl ?? new Map());
       included.diagnostics.forEach((d) => this.#report(d));
       source = { ...source, value: included.value };
+    }
+    if (source && isMap(source.value) && hasLocals(source.value)) {
+      const withLocals = applyLocals(source, source.value);
+      withLocals.diagnostics.forEach((d) => this.#report(d));
+      source = { ...source, value: withLocals.value };
     }
     cache.set(key, source);
     if (key !== file && !cache.has(file) && source) cache.set(file, source);
