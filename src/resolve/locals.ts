@@ -55,7 +55,7 @@ export function applyLocals(
       out[key] = render(v, typeLocals);
     } else if (key === 'components' && isMap(v)) {
       out[key] = Object.fromEntries(
-        Object.entries(v).map(([type, components]) => {
+        Object.entries(v).map(([type, components]): [string, Value] => {
           if (!isMap(components)) return [type, components];
           const typeSection = body[type];
           const typeLocals = resolve(isMap(typeSection) ? mapOf(typeSection['locals']) : {}, global, [
@@ -63,7 +63,7 @@ export function applyLocals(
             'locals',
           ]);
           const rendered = Object.fromEntries(
-            Object.entries(components).map(([name, c]) => {
+            Object.entries(components).map(([name, c]): [string, Value] => {
               if (!isMap(c)) return [name, c];
               const componentLocals = resolve(mapOf(c['locals']), typeLocals, [
                 'components',
@@ -84,7 +84,7 @@ export function applyLocals(
 
 export function hasLocals(body: ValueMap): boolean {
   if (isMap(body['locals'])) return true;
-  if (COMPONENT_TYPES.some((t) => isMap(body[t]) && isMap((body[t] as ValueMap)['locals']))) return true;
+  if (COMPONENT_TYPES.some((t) => isMap(body[t]) && isMap((body[t])['locals']))) return true;
   const components = body['components'];
   return (
     isMap(components) &&
