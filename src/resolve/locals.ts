@@ -84,7 +84,7 @@ export function applyLocals(
 
 export function hasLocals(body: ValueMap): boolean {
   if (isMap(body['locals'])) return true;
-  if (COMPONENT_TYPES.some((t) => isMap(body[t]) && isMap((body[t])['locals']))) return true;
+  if (COMPONENT_TYPES.some((t) => isMap(body[t]) && isMap(body[t]['locals']))) return true;
   const components = body['components'];
   return (
     isMap(components) &&
