@@ -1,4 +1,5 @@
-import type { CollectionTag, ScalarTag, YAMLMap, YAMLSeq } from 'yaml';
+import type { CollectionTag, ScalarTag, YAMLSeq } from 'yaml';
+import { YAMLMap } from 'yaml';
 
 /**
  * The YAML tags of Atmos's functions. At load time they are kept as the literal string
@@ -44,6 +45,9 @@ export const FUNCTION_TAGS: readonly string[] = [
   '!labels.values',
 ];
 
+/** The key Atmos uses for an `!append` list (spec §4). */
+export const APPEND_KEY = '__atmos_append__';
+
 function literalOf(tag: string, args: string): string {
   return args === '' ? tag : `${tag} ${args}`;
 }
@@ -52,6 +56,7 @@ function buildTags(): (ScalarTag | CollectionTag)[] {
   const tags: (ScalarTag | CollectionTag)[] = [{ tag: '!literal', resolve: (s: string) => s }];
   for (const tag of FUNCTION_TAGS) {
     tags.push({ tag, resolve: (s: string) => literalOf(tag, s) });
+    if (tag === '!append') continue;
     tags.push({
       tag,
       collection: 'seq',
@@ -63,6 +68,16 @@ function buildTags(): (ScalarTag | CollectionTag)[] {
       resolve: (map: YAMLMap) => literalOf(tag, JSON.stringify(map.toJSON())),
     } as unknown as CollectionTag);
   }
+  // `!append [a, b]` becomes {__atmos_append__: [a, b]}: the merge appends it to the list below it.
+  tags.push({
+    tag: '!append',
+    collection: 'seq',
+    resolve: (seq: YAMLSeq) => {
+      const marker = new YAMLMap();
+      marker.set(APPEND_KEY, seq);
+      return marker;
+    },
+  } as unknown as CollectionTag);
   tags.push({ tag: '!literal', collection: 'seq', resolve: (s: YAMLSeq) => s } as unknown as CollectionTag);
   tags.push({ tag: '!literal', collection: 'map', resolve: (m: YAMLMap) => m } as unknown as CollectionTag);
   return tags;

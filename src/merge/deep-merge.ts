@@ -4,6 +4,7 @@ import { isMap } from '../model/value.js';
 import type { Path } from '../load/source-file.js';
 import type { Source, SourcesAt, Trace } from './trace.js';
 import { KEY_SEPARATOR } from './trace.js';
+import { APPEND_KEY } from '../load/custom-tags.js';
 
 /**
  * The one merge (Atmos semantics, spec §4):
@@ -76,6 +77,16 @@ function mergeTwo(
   key: string,
   path: Path = [],
 ): Value {
+  const appended = src !== null && isMap(src) ? appendItems(src) : undefined;
+  if (appended) {
+    // `!append` (spec §4): the list below gets these items; another !append accumulates.
+    const below = Array.isArray(dst) ? (dst as readonly Value[]) : isMap(dst) ? appendItems(dst) : undefined;
+    if (below) {
+      if (rec) prepend(rec, key, path);
+      const items = [...below, ...appended];
+      return Array.isArray(dst) ? items : { [APPEND_KEY]: items };
+    }
+  }
   if (isMap(dst) && isMap(src)) {
     let out: Record<string, Value> | undefined;
     for (const k of Object.keys(src)) {
@@ -171,6 +182,31 @@ function sourceId(s: Source): string {
 function dropUnder(trace: Map<string, readonly Source[]>, key: string): void {
   const prefix = key === '' ? '' : key + KEY_SEPARATOR;
   for (const k of [...trace.keys()]) if (prefix === '' || k.startsWith(prefix)) trace.delete(k);
+}
+
+/** The items of an `!append` marker ({__atmos_append__: [...]}), else undefined. */
+export function appendItems(v: ValueMap): readonly Value[] | undefined {
+  const items = v[APPEND_KEY];
+  if (!Array.isArray(items)) return undefined;
+  for (const _ in v) if (_ !== APPEND_KEY) return undefined;
+  return items as readonly Value[];
+}
+
+/** Markers left where no list was below them become plain lists. */
+export function unwrapAppends(v: Value): Value {
+  if (Array.isArray(v)) return (v as readonly Value[]).map(unwrapAppends);
+  if (!isMap(v)) return v;
+  const items = appendItems(v);
+  if (items) return items.map(unwrapAppends);
+  let out: Record<string, Value> | undefined;
+  for (const [k, x] of Object.entries(v)) {
+    const y = unwrapAppends(x);
+    if (y !== x) {
+      out ??= { ...v };
+      setKey(out, k, y);
+    }
+  }
+  return out ?? v;
 }
 
 /** Assigns without invoking the `__proto__` setter. */

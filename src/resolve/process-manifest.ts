@@ -20,6 +20,7 @@ import { importKey } from './paths.js';
 import type { HclCache, IncludeReader } from './includes.js';
 import { resolveIncludes } from './includes.js';
 import { applyLocals, hasLocals } from './locals.js';
+import { unwrapAppends } from '../merge/deep-merge.js';
 
 /** Component types whose `overrides` Atmos computes per file (spec §6). */
 const OVERRIDE_TYPES = ['terraform', 'helmfile'] as const;
@@ -54,10 +55,12 @@ interface Visit {
 export interface ParseCache {
   readonly texts: Map<string, string | undefined>;
   readonly parsed: Map<string, SourceFile | undefined>;
+  /** Whether any file used `!append` (its markers are then unwrapped after each stack's merge). */
+  readonly flags: { append: boolean };
 }
 
 export function newParseCache(): ParseCache {
-  return { texts: new Map(), parsed: new Map() };
+  return { texts: new Map(), parsed: new Map(), flags: { append: false } };
 }
 
 export interface ManifestProcessorOptions {
@@ -104,6 +107,17 @@ export class ManifestProcessor {
 
   /** Processes a top-level stack manifest. Undefined when it cannot be read or parsed. */
   processStack(file: string): ProcessedManifest | undefined {
+    const processed = this.#visitTop(file);
+    // `!append` works across the import chain only: the stack's merged config has plain lists, so a
+    // component's !append does not reach its bases' lists (Atmos QUIRK, spec §4).
+    if (!processed || !this.#options.cache.flags.append) return processed;
+    const value = unwrapAppends(processed.config.value) as ValueMap;
+    return value === processed.config.value
+      ? processed
+      : { ...processed, config: { ...processed.config, value } };
+  }
+
+  #visitTop(file: string): ProcessedManifest | undefined {
     return this.#visit(file, {
       context: undefined,
       parentInline: NO_OVERRIDES,
@@ -135,6 +149,7 @@ export class ManifestProcessor {
     rendered.diagnostics.forEach((d) => this.#report(d));
     const key = rendered.text === raw ? file : `${file}\u0000${rendered.text}`;
     if (cache.has(key)) return cache.get(key);
+    if (rendered.text.includes('!append')) this.#options.cache.flags.append = true;
     const parsed = parseYaml(this.#options.display(file), rendered.text);
     parsed.diagnostics.forEach((d) => this.#report(d));
     let source = parsed.source;
