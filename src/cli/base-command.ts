@@ -27,7 +27,15 @@ export abstract class StrataCommand extends Command {
 
   /** `resolveOutputs`: terraform runs resolve `!terraform.output`; inspection commands do not. */
   protected openProject(
-    flags: { config?: string; chdir?: string; 'base-path'?: string; 'allow-exec'?: boolean },
+    flags: {
+      config?: string;
+      chdir?: string;
+      'base-path'?: string;
+      'allow-exec'?: boolean;
+      'process-templates'?: boolean;
+      'process-functions'?: boolean;
+      skip?: string;
+    },
     resolveOutputs = false,
   ): Promise<Project> {
     return openProjectWithIncludes({
@@ -39,6 +47,9 @@ export abstract class StrataCommand extends Command {
       env: process.env,
       allowExec: flags['allow-exec'] === true,
       resolveOutputs,
+      ...(flags['process-templates'] === false ? { processTemplates: false } : {}),
+      ...(flags['process-functions'] === false ? { processFunctions: false } : {}),
+      ...(flags.skip ? { skip: flags.skip.split(',').map((x) => x.trim().replace(/^!/, '')) } : {}),
     });
   }
 
@@ -69,3 +80,20 @@ export const formatFlag = Flags.option({
   default: 'yaml' as OutputFormat,
   description: 'output format',
 })();
+
+/** describe's evaluation switches (Atmos's flags). */
+export const evaluationFlags = {
+  'process-templates': Flags.boolean({
+    default: true,
+    allowNo: true,
+    description: 'render Go templates in component sections (templates.settings.enabled)',
+  }),
+  'process-functions': Flags.boolean({
+    default: true,
+    allowNo: true,
+    description: 'evaluate YAML functions (!env, !terraform.state, ...)',
+  }),
+  skip: Flags.string({
+    description: 'comma-separated YAML functions to leave as text, e.g. terraform.output,env',
+  }),
+};

@@ -17,6 +17,11 @@ export interface EvalHost {
    * run reads the other instance's outputs (from its state file, for local backends).
    */
   readonly resolveOutputs?: boolean;
+  /** --process-templates=false / --process-functions=false / --skip fn,fn (describe). */
+  readonly processTemplates?: boolean;
+  readonly processFunctions?: boolean;
+  /** Function names left as text, e.g. `terraform.output`. */
+  readonly skip?: readonly string[];
   exec(command: string): { ok: true; stdout: string } | { ok: false; message: string };
   /** `!terraform.state` of a local backend: the output's value, or why it cannot be read. */
   terraformState(
@@ -66,7 +71,7 @@ const SKIPPED_SECTIONS = new Set(['sources', 'mocks', 'overrides', 'inheritance'
 export function evaluateSection(section: ValueMap, options: EvalOptions, host: EvalHost): EvalResult {
   const problems: EvalProblem[] = [];
   let current = section;
-  if (options.templatesEnabled) {
+  if (options.templatesEnabled && host.processTemplates !== false) {
     for (let pass = 0; pass < Math.max(1, options.evaluations); pass++) {
       const data = { ...current, ...options.meta };
       current = mapStrings(current, [], (s, path) => {
@@ -83,10 +88,11 @@ export function evaluateSection(section: ValueMap, options: EvalOptions, host: E
     }
   }
   const deferred: Deferred[] = [];
+  if (host.processFunctions === false) return { section: current, problems, deferred };
   const envSection = isMap(current['env']) ? current['env'] : {};
   const evaluated = mapStrings(current, [], (s, path) => {
     const call = parseCall(s);
-    if (!call) return s;
+    if (!call || host.skip?.includes(call.tag.slice(1))) return s;
     return evaluateCall(call, path, { envSection, options, host, problems, deferred });
   });
   return { section: dropUnset(evaluated) as ValueMap, problems, deferred };

@@ -14,6 +14,9 @@ export interface EvalHostOptions {
   readonly repoRoot: string | undefined;
   readonly allowExec: boolean;
   readonly resolveOutputs?: boolean;
+  readonly processTemplates?: boolean;
+  readonly processFunctions?: boolean;
+  readonly skip?: readonly string[];
 }
 
 /**
@@ -28,6 +31,9 @@ export function evalHost(options: EvalHostOptions, project: () => Project): Eval
     repoRoot: options.repoRoot,
     allowExec: options.allowExec,
     resolveOutputs: options.resolveOutputs === true,
+    ...(options.processTemplates === false ? { processTemplates: false } : {}),
+    ...(options.processFunctions === false ? { processFunctions: false } : {}),
+    ...(options.skip ? { skip: options.skip } : {}),
     exec: (command) => execCommand(command, options.cwd, options.env),
     terraformState(component, stack, output) {
       const key = `${component}\u0000${stack}`;

@@ -21,6 +21,10 @@ export interface ProjectOptions {
   readonly evaluate?: boolean;
   /** --allow-exec: let `!exec` run commands (also functions.exec.enabled in the config). */
   readonly allowExec?: boolean;
+  /** describe's --process-templates / --process-functions / --skip. */
+  readonly processTemplates?: boolean;
+  readonly processFunctions?: boolean;
+  readonly skip?: readonly string[];
   /** Resolve `!terraform.output` (terraform runs); inspection leaves placeholders. */
   readonly resolveOutputs?: boolean;
   /** HCL files `!include`d by manifests, parsed ahead (see openProjectWithIncludes). */
@@ -64,6 +68,9 @@ export function openProject(options: ProjectOptions): Project {
             repoRoot: probe.gitRoot(),
             allowExec,
             resolveOutputs: options.resolveOutputs === true,
+            ...(options.processTemplates === false ? { processTemplates: false } : {}),
+            ...(options.processFunctions === false ? { processFunctions: false } : {}),
+            ...(options.skip ? { skip: options.skip } : {}),
           },
           () => holder.project!,
         );

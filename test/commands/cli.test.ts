@@ -109,6 +109,29 @@ describe('errors in manifests', () => {
   });
 });
 
+describe('evaluation switches', () => {
+  it('leaves functions as text with --no-process-functions, or only those named by --skip', () => {
+    const dir = repo({
+      'stacks/orgs/dev.yaml':
+        'vars:\n  stage: dev\ncomponents:\n  terraform:\n    vpc:\n      vars:\n        home: !env HOME\n        id: !terraform.output net id\n',
+    });
+    const vars = (...flags: string[]) =>
+      JSON.parse(
+        runCli(['describe', 'component', 'vpc', '-s', 'dev', '-f', 'json', ...flags], dir, { HOME: '/h' })
+          .stdout,
+      ).vars;
+    expect(vars('--no-process-functions')).toMatchObject({
+      home: '!env HOME',
+      id: '!terraform.output net id',
+    });
+    expect(vars('--skip', 'env')).toMatchObject({
+      home: '!env HOME',
+      id: '(computed: !terraform.output net id)',
+    });
+    expect(vars()).toMatchObject({ home: '/h' });
+  });
+});
+
 describe('configuration', () => {
   it('finds atmos.yaml in a parent folder', () => {
     const dir = repo({ 'stacks/orgs/deep/x.yaml': 'import: [catalog/vpc]\nvars: {stage: x}\n' });

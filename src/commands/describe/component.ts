@@ -1,5 +1,5 @@
 import { Args, Flags } from '@oclif/core';
-import { StrataCommand, formatFlag } from '../../cli/base-command.js';
+import { StrataCommand, evaluationFlags, formatFlag } from '../../cli/base-command.js';
 import { render, toYaml } from '../../describe/format.js';
 import { describeComponentService } from '../../services/describe.js';
 
@@ -15,6 +15,7 @@ export default class DescribeComponent extends StrataCommand {
   static override flags = {
     stack: Flags.string({ char: 's', required: true, description: 'stack name (or a stack manifest path)' }),
     format: formatFlag,
+    ...evaluationFlags,
     provenance: Flags.boolean({
       description: 'show the file, line and column of every value (YAML comments; JSON: sources.provenance)',
     }),

@@ -1,5 +1,5 @@
 import { Flags } from '@oclif/core';
-import { StrataCommand, formatFlag } from '../../cli/base-command.js';
+import { StrataCommand, evaluationFlags, formatFlag } from '../../cli/base-command.js';
 import { render } from '../../describe/format.js';
 import { describeStacksService } from '../../services/describe.js';
 
@@ -24,6 +24,7 @@ export default class DescribeStacks extends StrataCommand {
     sections: Flags.string({ description: 'comma-separated sections to keep, e.g. vars,backend' }),
     'include-empty-stacks': Flags.boolean({ description: 'keep stacks without components' }),
     format: formatFlag,
+    ...evaluationFlags,
   };
 
   async run(): Promise<void> {
