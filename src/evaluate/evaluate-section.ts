@@ -90,12 +90,16 @@ export function evaluateSection(section: ValueMap, options: EvalOptions, host: E
   const deferred: Deferred[] = [];
   if (host.processFunctions === false) return { section: current, problems, deferred };
   const envSection = isMap(current['env']) ? current['env'] : {};
+  let unset = false;
   const evaluated = mapStrings(current, [], (s, path) => {
+    if (s.charCodeAt(0) !== 33 /* ! */) return s;
     const call = parseCall(s);
     if (!call || host.skip?.includes(call.tag.slice(1))) return s;
-    return evaluateCall(call, path, { envSection, options, host, problems, deferred });
+    const r = evaluateCall(call, path, { envSection, options, host, problems, deferred });
+    if (r === UNSET) unset = true;
+    return r;
   });
-  return { section: dropUnset(evaluated) as ValueMap, problems, deferred };
+  return { section: (unset ? dropUnset(evaluated) : evaluated) as ValueMap, problems, deferred };
 }
 
 const UNSET = Symbol('unset');
@@ -211,14 +215,25 @@ function decodeJson(text: string): unknown {
   }
 }
 
+/** Applies `fn` to every string; copy on write, so a section without functions is returned as is. */
 function mapStrings(value: Value, path: string[], fn: (s: string, path: string[]) => unknown): unknown {
   if (typeof value === 'string') return fn(value, path);
-  if (Array.isArray(value)) return value.map((v: Value, i) => mapStrings(v, [...path, String(i)], fn));
+  if (Array.isArray(value)) {
+    let out: unknown[] | undefined;
+    (value as readonly Value[]).forEach((v, i) => {
+      const r = mapStrings(v, [...path, String(i)], fn);
+      if (r !== v) (out ??= [...(value as readonly Value[])])[i] = r;
+    });
+    return out ?? value;
+  }
   if (isMap(value)) {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value))
-      out[k] = path.length === 0 && SKIPPED_SECTIONS.has(k) ? v : mapStrings(v, [...path, k], fn);
-    return out;
+    let out: Record<string, unknown> | undefined;
+    for (const [k, v] of Object.entries(value)) {
+      if (path.length === 0 && SKIPPED_SECTIONS.has(k)) continue;
+      const r = mapStrings(v, [...path, k], fn);
+      if (r !== v) (out ??= { ...value })[k] = r;
+    }
+    return out ?? value;
   }
   return value;
 }
