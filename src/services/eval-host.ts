@@ -8,16 +8,8 @@ import { findComponent } from '../describe/find-component.js';
 import { fromInstance } from './instance.js';
 import type { Project } from './project.js';
 
-export interface EvalHostOptions {
-  readonly cwd: string;
-  readonly env: Readonly<Record<string, string | undefined>>;
-  readonly repoRoot: string | undefined;
-  readonly allowExec: boolean;
-  readonly resolveOutputs?: boolean;
-  readonly processTemplates?: boolean;
-  readonly processFunctions?: boolean;
-  readonly skip?: readonly string[];
-}
+/** The switches of an evaluation host, and the folder `!exec` runs in. */
+export type EvalHostOptions = Omit<EvalHost, 'exec' | 'terraformState'> & { readonly cwd: string };
 
 /**
  * The outside world of Phase C: the process environment, the git root, `!exec` (only when allowed),
@@ -26,14 +18,9 @@ export interface EvalHostOptions {
  */
 export function evalHost(options: EvalHostOptions, project: () => Project): EvalHost {
   const reading = new Set<string>();
+  const { cwd: _cwd, ...switches } = options;
   return {
-    env: options.env,
-    repoRoot: options.repoRoot,
-    allowExec: options.allowExec,
-    resolveOutputs: options.resolveOutputs === true,
-    ...(options.processTemplates === false ? { processTemplates: false } : {}),
-    ...(options.processFunctions === false ? { processFunctions: false } : {}),
-    ...(options.skip ? { skip: options.skip } : {}),
+    ...switches,
     exec: (command) => execCommand(command, options.cwd, options.env),
     terraformState(component, stack, output) {
       const key = `${component}\u0000${stack}`;
