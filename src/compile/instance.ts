@@ -18,6 +18,8 @@ export interface Instance {
   readonly stackName: StackNameResult;
   /** Values that need the outside world (`!terraform.output`...), kept as placeholders. */
   readonly deferred: readonly Deferred[];
+  /** Instances its `!terraform.output`/`!terraform.state` values read (graph dependencies). */
+  readonly references: readonly { component: string; stack: string }[];
 }
 
 /**
@@ -33,7 +35,7 @@ export function makeInstance(
   section: ValueMap,
   stackName: StackNameResult,
 ): Instance {
-  const base: Instance = { manifest, type, component, section, stackName, deferred: [] };
+  const base: Instance = { manifest, type, component, section, stackName, deferred: [], references: [] };
   const host = set.context.evaluate;
   if (!host) return base;
   const stack = stackName.ok ? stackName.name : manifest.stackFile;
@@ -49,7 +51,7 @@ export function makeInstance(
   const templates = templateSettings(set.context.cli.raw as ValueMap);
   const result = evaluateSection(section, { ...templates, stack, meta }, host);
   for (const p of result.problems) set.reportAtSection(manifest, type, component, p.path, p.message, p.hint);
-  return { ...base, section: result.section, deferred: result.deferred };
+  return { ...base, section: result.section, deferred: result.deferred, references: result.references };
 }
 
 function templateSettings(raw: ValueMap): { templatesEnabled: boolean; evaluations: number } {

@@ -35,6 +35,7 @@ export type DiagnosticCode =
   | 'var-invalid'
   | 'component-validation'
   | 'function-error'
+  | 'dependency-cycle'
   | 'include-missing'
   | 'usage';
 

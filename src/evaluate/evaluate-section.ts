@@ -59,6 +59,8 @@ export interface EvalResult {
   readonly section: ValueMap;
   readonly problems: EvalProblem[];
   readonly deferred: Deferred[];
+  /** Every other instance a `!terraform.output`/`!terraform.state` reads: dependencies of this one. */
+  readonly references: { component: string; stack: string }[];
 }
 
 const SKIPPED_SECTIONS = new Set(['sources', 'mocks', 'overrides', 'inheritance']);
@@ -88,18 +90,19 @@ export function evaluateSection(section: ValueMap, options: EvalOptions, host: E
     }
   }
   const deferred: Deferred[] = [];
-  if (host.processFunctions === false) return { section: current, problems, deferred };
+  const references: { component: string; stack: string }[] = [];
+  if (host.processFunctions === false) return { section: current, problems, deferred, references };
   const envSection = isMap(current['env']) ? current['env'] : {};
   let unset = false;
   const evaluated = mapStrings(current, [], (s, path) => {
     if (s.charCodeAt(0) !== 33 /* ! */) return s;
     const call = parseCall(s);
     if (!call || host.skip?.includes(call.tag.slice(1))) return s;
-    const r = evaluateCall(call, path, { envSection, options, host, problems, deferred });
+    const r = evaluateCall(call, path, { envSection, options, host, problems, deferred, references });
     if (r === UNSET) unset = true;
     return r;
   });
-  return { section: (unset ? dropUnset(evaluated) : evaluated) as ValueMap, problems, deferred };
+  return { section: (unset ? dropUnset(evaluated) : evaluated) as ValueMap, problems, deferred, references };
 }
 
 const UNSET = Symbol('unset');
@@ -110,6 +113,7 @@ interface CallContext {
   readonly host: EvalHost;
   readonly problems: EvalProblem[];
   readonly deferred: Deferred[];
+  readonly references: { component: string; stack: string }[];
 }
 
 function evaluateCall(call: FunctionCall, path: string[], ctx: CallContext): unknown {
@@ -159,6 +163,7 @@ function evaluateCall(call: FunctionCall, path: string[], ctx: CallContext): unk
         });
         return `${call.tag} ${call.text}`;
       }
+      ctx.references.push({ component: ref.component, stack: ref.stack });
       if (call.tag === '!terraform.state' || ctx.host.resolveOutputs === true) {
         const state = ctx.host.terraformState(ref.component, ref.stack, ref.output);
         if (state.ok) return state.value;

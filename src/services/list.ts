@@ -65,3 +65,41 @@ function componentsOf(stack: ValueMap): Record<string, Record<string, ValueMap>>
   const c = stack['components'];
   return (isMap(c) ? c : {}) as unknown as Record<string, Record<string, ValueMap>>;
 }
+
+export interface InstanceRow {
+  readonly stack: string;
+  readonly component: string;
+  readonly component_type: string;
+  readonly component_path: string;
+  readonly stack_slug: string;
+}
+
+/** Every real stack × component instance, in dependency-free id order; `stack` may be a glob. */
+export function listInstances(
+  project: Project,
+  stack?: string,
+  components?: readonly string[],
+): InstanceRow[] {
+  const stacks = describeStacks(project.set, {});
+  failOnErrors(project.set.diagnostics);
+  const match = stack ? picomatch(stack) : () => true;
+  const rows: InstanceRow[] = [];
+  for (const [stackName, described] of Object.entries(stacks)) {
+    if (!match(stackName)) continue;
+    for (const [type, byName] of Object.entries(componentsOf(described))) {
+      for (const [name, section] of Object.entries(byName)) {
+        const metadata = isMap(section['metadata']) ? section['metadata'] : {};
+        if (metadata['type'] === 'abstract' || (components?.length && !components.includes(name))) continue;
+        const info = isMap(section['component_info']) ? section['component_info'] : {};
+        rows.push({
+          stack: stackName,
+          component: name,
+          component_type: type,
+          component_path: typeof info['component_path'] === 'string' ? info['component_path'] : '',
+          stack_slug: `${stackName}-${name}`.split('/').join('-'),
+        });
+      }
+    }
+  }
+  return rows.sort((a, b) => (a.stack_slug < b.stack_slug ? -1 : a.stack_slug > b.stack_slug ? 1 : 0));
+}

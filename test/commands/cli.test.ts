@@ -116,9 +116,11 @@ describe('evaluation switches', () => {
         'vars:\n  stage: dev\ncomponents:\n  terraform:\n    vpc:\n      vars:\n        home: !env HOME\n        id: !terraform.output net id\n',
     });
     const vars = (...flags: string[]) =>
-      JSON.parse(
-        runCli(['describe', 'component', 'vpc', '-s', 'dev', '-f', 'json', ...flags], dir, { HOME: '/h' })
-          .stdout,
+      (
+        JSON.parse(
+          runCli(['describe', 'component', 'vpc', '-s', 'dev', '-f', 'json', ...flags], dir, { HOME: '/h' })
+            .stdout,
+        ) as { vars: Record<string, unknown> }
       ).vars;
     expect(vars('--no-process-functions')).toMatchObject({
       home: '!env HOME',
@@ -187,5 +189,35 @@ describe('list', () => {
     expect(JSON.parse(runCli(['list', 'components', '-f', 'json'], dir).stdout)).toEqual([
       { abstract: false, component: 'vpc', folder: 'vpc', stacks: ['dev'], type: 'terraform' },
     ]);
+  });
+});
+
+describe('list instances and the graph', () => {
+  it('lists instances as a table, CSV and a GitHub Actions matrix', () => {
+    const dir = repo({ 'stacks/orgs/prod.yaml': 'import:\n  - catalog/vpc\nvars:\n  stage: prod\n' });
+    expect(runCli(['list', 'instances'], dir).stdout).toBe(
+      'STACK  COMPONENT  TYPE       PATH\ndev    vpc        terraform  components/terraform/vpc\nprod   vpc        terraform  components/terraform/vpc\n',
+    );
+    expect(runCli(['list', 'instances', '-f', 'csv', '-s', 'pro*'], dir).stdout).toBe(
+      'stack,component,component_type,component_path\nprod,vpc,terraform,components/terraform/vpc\n',
+    );
+    expect(JSON.parse(runCli(['list', 'instances', '-f', 'matrix'], dir).stdout).include).toHaveLength(2);
+  });
+
+  it('prints the dependency graph and the dependents of an instance', () => {
+    const dir = repo({
+      'stacks/orgs/dev.yaml':
+        'import:\n  - catalog/vpc\nvars:\n  stage: dev\ncomponents:\n  terraform:\n    app:\n      settings:\n        depends_on:\n          1: {component: vpc}\n',
+    });
+    expect(JSON.parse(runCli(['describe', 'graph'], dir).stdout).edges).toEqual([
+      { from: 'dev/app', to: 'dev/vpc' },
+    ]);
+    expect(
+      (
+        JSON.parse(runCli(['describe', 'dependents', 'vpc', '-s', 'dev'], dir).stdout) as {
+          stack_slug: string;
+        }[]
+      ).map((d) => d.stack_slug),
+    ).toEqual(['dev-app']);
   });
 });
