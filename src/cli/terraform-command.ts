@@ -1,19 +1,49 @@
 import { Args, Flags } from '@oclif/core';
+import { error } from '../diagnostics/diagnostic.js';
+import { UserError } from '../diagnostics/errors.js';
 import { execaRunner } from '../io/terraform.js';
 import type { Subcommand } from '../run/terraform-plan.js';
 import { runTerraform } from '../services/terraform.js';
+import { runMany } from '../services/terraform-many.js';
 import { StrataCommand } from './base-command.js';
 
-/** Base of `strata terraform <subcommand> <component> -s <stack> [-- <native terraform args>]`. */
+const MANY: readonly Subcommand[] = ['plan', 'apply', 'deploy', 'destroy'];
+const list = (s: string | undefined) =>
+  s
+    ? s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean)
+    : undefined;
+
+/**
+ * Base of `strata terraform <subcommand> <component> -s <stack> [-- <native terraform args>]`, and of
+ * runs over many instances (`--all`, `--stacks`, `--components`) for plan/apply/deploy/destroy.
+ */
 export abstract class TerraformCommand extends StrataCommand {
   static override strict = false;
-  static override args = { component: Args.string({ required: true, description: 'component name' }) };
+  static override args = { component: Args.string({ required: false, description: 'component name' }) };
   static override flags = {
-    stack: Flags.string({ char: 's', required: true, description: 'stack name (or a stack manifest path)' }),
+    stack: Flags.string({ char: 's', description: 'stack name (or a stack manifest path)' }),
     'dry-run': Flags.boolean({
       description: 'print the generated files and the commands, write and run nothing',
     }),
     'skip-init': Flags.boolean({ description: "do not run 'terraform init' first" }),
+    all: Flags.boolean({
+      description: 'every real, enabled instance, in dependency order (plan/apply/deploy/destroy)',
+    }),
+    stacks: Flags.string({ description: 'comma-separated stack names or globs (many instances)' }),
+    components: Flags.string({ description: 'comma-separated component names (many instances)' }),
+    parallelism: Flags.integer({
+      default: 1,
+      min: 1,
+      description: 'instances of one dependency wave run at once',
+    }),
+    'failure-mode': Flags.option({
+      options: ['fail-fast', 'keep-going'] as const,
+      default: 'fail-fast' as const,
+      description: 'after a failure: stop, or skip only its dependents',
+    })(),
   };
 
   protected abstract readonly subcommand: Subcommand;
@@ -34,22 +64,53 @@ export abstract class TerraformCommand extends StrataCommand {
     });
     const dashdash = this.argv.indexOf('--');
     const extraArgs = dashdash < 0 ? [] : this.argv.slice(dashdash + 1);
-    const code = await runTerraform(
-      await this.openProject(flags, true),
-      execaRunner,
-      {
-        subcommand: this.subcommand,
-        component: args.component,
-        stack: flags.stack,
-        extraArgs,
-        fromPlan: this.fromPlan(),
-        skipInit: flags['skip-init'],
-        dryRun: flags['dry-run'],
-        interactive: Boolean(process.stdin.isTTY),
-        env: process.env,
-      },
-      { info: (m) => process.stderr.write(`${m}\n`) },
-    );
+    const reporter = { info: (m: string) => process.stderr.write(`${m}\n`) };
+    const many = flags.all || flags.stacks !== undefined || flags.components !== undefined;
+    let code: number;
+    if (many) {
+      if (!MANY.includes(this.subcommand))
+        throw usage(`--all, --stacks and --components work with ${MANY.join(', ')}`);
+      code = await runMany(
+        (resolveOutputs) => this.openProject(flags, resolveOutputs),
+        execaRunner,
+        {
+          subcommand: this.subcommand,
+          ...(list(flags.stacks) ? { stacks: list(flags.stacks)! } : {}),
+          ...(list(flags.components) ? { components: list(flags.components)! } : {}),
+          parallelism: flags.parallelism,
+          failureMode: flags['failure-mode'],
+          extraArgs,
+          dryRun: flags['dry-run'],
+          skipInit: flags['skip-init'],
+          env: process.env,
+          now: () => Date.now(),
+        },
+        reporter,
+      );
+    } else {
+      if (!args.component || !flags.stack)
+        throw usage('give a component and -s <stack>, or --all / --stacks / --components');
+      code = await runTerraform(
+        await this.openProject(flags, true),
+        execaRunner,
+        {
+          subcommand: this.subcommand,
+          component: args.component,
+          stack: flags.stack,
+          extraArgs,
+          fromPlan: this.fromPlan(),
+          skipInit: flags['skip-init'],
+          dryRun: flags['dry-run'],
+          interactive: Boolean(process.stdin.isTTY),
+          env: process.env,
+        },
+        reporter,
+      );
+    }
     if (code !== 0) this.exit(code);
   }
+}
+
+function usage(message: string): UserError {
+  return new UserError([error('usage', message)]);
 }

@@ -30,7 +30,14 @@ export const execaRunner: TerraformRunner = {
       if (v === null) delete env[k];
       else env[k] = v;
     }
-    const stdio = step.stdoutToStderr ? (['inherit', 2, 'inherit'] as const) : ('inherit' as const);
+    // Several instances at once: no stdin, and every line prefixed so their output never interleaves
+    // within a line.
+    const prefixed = step.prefix !== undefined;
+    const stdio = prefixed
+      ? (['ignore', 'pipe', 'pipe'] as const)
+      : step.stdoutToStderr
+        ? (['inherit', 2, 'inherit'] as const)
+        : ('inherit' as const);
     const child = execa(step.binary, step.args, {
       cwd: step.cwd,
       env,
@@ -38,6 +45,10 @@ export const execaRunner: TerraformRunner = {
       stdio,
       reject: false,
     });
+    if (prefixed) {
+      prefixLines(child.stdout, step.stdoutToStderr ? process.stderr : process.stdout, step.prefix!);
+      prefixLines(child.stderr, process.stderr, step.prefix!);
+    }
     const forward = (signal: NodeJS.Signals) => () => {
       child.kill(signal);
     };
@@ -56,4 +67,18 @@ export const execaRunner: TerraformRunner = {
 
 function signalNumber(signal: string): number {
   return { SIGHUP: 1, SIGINT: 2, SIGTERM: 15, SIGKILL: 9 }[signal] ?? 1;
+}
+
+function prefixLines(from: NodeJS.ReadableStream | null, to: NodeJS.WritableStream, prefix: string): void {
+  if (!from) return;
+  let rest = '';
+  from.setEncoding('utf8');
+  from.on('data', (chunk: string) => {
+    const lines = (rest + chunk).split('\n');
+    rest = lines.pop() ?? '';
+    if (lines.length > 0) to.write(lines.map((l) => `${prefix}${l}\n`).join(''));
+  });
+  from.on('end', () => {
+    if (rest !== '') to.write(`${prefix}${rest}\n`);
+  });
 }

@@ -61,6 +61,8 @@ export interface Step {
   readonly label: string;
   /** Preparation steps print to stderr so that stdout carries only the main command (`output -json`). */
   readonly stdoutToStderr?: boolean;
+  /** Runs of several instances: every output line starts with this (`stack/component | `). */
+  readonly prefix?: string;
 }
 
 export interface RunPlan {

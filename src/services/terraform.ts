@@ -18,6 +18,8 @@ export interface TerraformOptions extends Omit<RunRequest, 'subcommand'> {
   readonly stack: string;
   readonly dryRun: boolean;
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** Set when several instances run at once: prefixes terraform's output lines and Strata's messages. */
+  readonly prefix?: string;
 }
 
 /** Where Strata's own messages go (stderr), so terraform's stdout stays clean for `output -json`. */
@@ -90,7 +92,11 @@ export async function runTerraform(
       ),
     ]);
   }
-  const plan = planTerraformRun(instance, options);
+  const planned = planTerraformRun(instance, options);
+  const plan =
+    options.prefix === undefined
+      ? planned
+      : { ...planned, steps: planned.steps.map((st) => ({ ...st, prefix: options.prefix! })) };
   if (options.dryRun) {
     for (const f of plan.files) reporter.info(`would write ${f.path}:\n${f.contents}`);
     for (const s of plan.steps) reporter.info(`would run in ${s.cwd}: ${describeStep(s)}`);

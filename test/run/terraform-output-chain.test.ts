@@ -57,3 +57,28 @@ describe('!terraform.output chains', () => {
     ).toBe(vpcId);
   });
 });
+
+describe('--all against real terraform', () => {
+  it('deploys a stack in dependency order (outputs flow to dependents), then destroys in reverse', () => {
+    const dir = org();
+    const deploy = runCli(['terraform', 'deploy', '--all', '--parallelism', '2'], dir, env);
+    expect(deploy.exitCode, deploy.stderr).toBe(0);
+    expect(deploy.stdout).toMatch(/^dev\/vpc \| /m);
+    expect(deploy.stderr).toMatch(/dev\/app\s+ok/);
+    expect(deploy.stdout.indexOf('dev/vpc | Apply complete')).toBeLessThan(
+      deploy.stdout.indexOf('dev/app | Apply complete'),
+    );
+    const vpcId = JSON.parse(
+      runCli(['terraform', 'output', 'vpc', '-s', 'dev', '--', '-json'], dir, env).stdout,
+    ).vpc_id.value as string;
+    expect(
+      JSON.parse(runCli(['terraform', 'output', 'app', '-s', 'dev', '--', '-json'], dir, env).stdout).vpc_id
+        .value,
+    ).toBe(vpcId);
+    const destroy = runCli(['terraform', 'destroy', '--all', '--', '-auto-approve'], dir, env);
+    expect(destroy.exitCode, destroy.stderr).toBe(0);
+    expect(destroy.stdout.indexOf('dev/app | Destroy complete')).toBeLessThan(
+      destroy.stdout.indexOf('dev/vpc | Destroy complete'),
+    );
+  });
+});
