@@ -46,8 +46,8 @@ export const execaRunner: TerraformRunner = {
       reject: false,
     });
     if (prefixed) {
-      prefixLines(child.stdout, step.stdoutToStderr ? process.stderr : process.stdout, step.prefix!);
-      prefixLines(child.stderr, process.stderr, step.prefix!);
+      prefixLines(child.stdout, step.stdoutToStderr ? process.stderr : process.stdout, step.prefix);
+      prefixLines(child.stderr, process.stderr, step.prefix);
     }
     const forward = (signal: NodeJS.Signals) => () => {
       child.kill(signal);
