@@ -1,0 +1,89 @@
+import { execFileSync } from 'node:child_process';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { affectedMatrix, describeAffected } from '../../src/services/affected.js';
+import { testdir } from '../helpers/testdir.js';
+
+const config =
+  'stacks:\n  base_path: stacks\n  included_paths: ["orgs/**/*"]\n  name_pattern: "{stage}"\ncomponents:\n  terraform:\n    base_path: components/terraform\n';
+
+function repo() {
+  const dir = testdir({
+    'atmos.yaml': config,
+    'stacks/catalog/vpc.yaml': 'components:\n  terraform:\n    vpc: {vars: {cidr: 10.0.0.0/16}}\n',
+    'stacks/orgs/dev.yaml': `import: [catalog/vpc]
+vars: {stage: dev}
+components:
+  terraform:
+    app:
+      settings: {depends_on: {1: {component: vpc}}}
+      dependencies: {files: [config/app.json]}
+    old: {}
+`,
+    'stacks/orgs/qa.yaml': 'import: [catalog/vpc]\nvars: {stage: qa}\n',
+    'components/terraform/vpc/main.tf': '',
+    'components/terraform/app/main.tf': '',
+    'config/app.json': '{}',
+  });
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: 'ignore' });
+  git('init', '-q');
+  git('add', '-A');
+  git('-c', 'user.email=t@e.st', '-c', 'user.name=t', 'commit', '-qm', 'base');
+  git('branch', '-M', 'main');
+  return dir;
+}
+
+const affected = (dir: string, includeDependents = false) =>
+  describeAffected({ cwd: dir, env: {} }, { base: 'main', includeDependents }).map(
+    (i) => `${i.stack_slug} ${i.affected_all.join(',')}${i.deleted ? ' deleted' : ''}`,
+  );
+
+describe('describe affected', () => {
+  it('reports nothing when nothing changed', () => {
+    expect(affected(repo())).toEqual([]);
+  });
+
+  it('reports changed sections with every reason, uncommitted changes included', () => {
+    const dir = repo();
+    writeFileSync(
+      join(dir, 'stacks/catalog/vpc.yaml'),
+      'components:\n  terraform:\n    vpc: {vars: {cidr: 10.9.0.0/16}}\n',
+    );
+    expect(affected(dir)).toEqual(['dev-vpc stack.vars', 'qa-vpc stack.vars']);
+  });
+
+  it('reports a changed component folder, a changed file dependency, new and deleted instances and stacks', () => {
+    const dir = repo();
+    writeFileSync(join(dir, 'components/terraform/vpc/main.tf'), '# changed\n');
+    writeFileSync(join(dir, 'config/app.json'), '{"x": 1}');
+    writeFileSync(
+      join(dir, 'stacks/orgs/dev.yaml'),
+      'import: [catalog/vpc]\nvars: {stage: dev}\ncomponents:\n  terraform:\n    app:\n      settings: {depends_on: {1: {component: vpc}}}\n      dependencies: {files: [config/app.json]}\n    new: {}\n',
+    );
+    rmSync(join(dir, 'stacks/orgs/qa.yaml'));
+    expect(affected(dir)).toEqual([
+      'dev-app file',
+      'dev-new stack.metadata',
+      'dev-old deleted deleted',
+      'dev-vpc component',
+      'qa-vpc deleted.stack deleted',
+    ]);
+  });
+
+  it('adds dependents, and groups a matrix into dependency waves', () => {
+    const dir = repo();
+    writeFileSync(join(dir, 'components/terraform/vpc/main.tf'), '# changed\n');
+    const items = describeAffected({ cwd: dir, env: {} }, { base: 'main', includeDependents: true });
+    expect(items.find((i) => i.stack_slug === 'dev-vpc')!.dependents).toEqual(['dev/app']);
+    writeFileSync(join(dir, 'components/terraform/app/main.tf'), '# changed\n');
+    const all = describeAffected({ cwd: dir, env: {} }, { base: 'main', includeDependents: false });
+    const matrix = affectedMatrix({ cwd: dir, env: {} }, all, true) as {
+      waves: { wave: number; include: { stack_slug: string; wave: number }[] }[];
+    };
+    expect(matrix.waves.map((w) => w.include.map((e) => `${e.wave}:${e.stack_slug}`))).toEqual([
+      ['0:dev-vpc', '0:qa-vpc'],
+      ['1:dev-app'],
+    ]);
+  });
+});
