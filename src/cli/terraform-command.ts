@@ -5,6 +5,7 @@ import { execaRunner } from '../io/terraform.js';
 import type { Subcommand } from '../run/terraform-plan.js';
 import { runTerraform } from '../services/terraform.js';
 import { runMany } from '../services/terraform-many.js';
+import { describeAffected } from '../services/affected.js';
 import { StrataCommand } from './base-command.js';
 
 const MANY: readonly Subcommand[] = ['plan', 'apply', 'deploy', 'destroy'];
@@ -34,6 +35,12 @@ export abstract class TerraformCommand extends StrataCommand {
     }),
     stacks: Flags.string({ description: 'comma-separated stack names or globs (many instances)' }),
     components: Flags.string({ description: 'comma-separated component names (many instances)' }),
+    affected: Flags.boolean({
+      description: 'the instances `describe affected` reports (not the deleted ones)',
+    }),
+    base: Flags.string({ description: 'with --affected: the git ref to compare with' }),
+    'include-dependents': Flags.boolean({ description: 'also run what depends on the selection' }),
+    'include-dependencies': Flags.boolean({ description: 'also run what the selection depends on' }),
     parallelism: Flags.integer({
       default: 1,
       min: 1,
@@ -52,6 +59,25 @@ export abstract class TerraformCommand extends StrataCommand {
     return false;
   }
 
+  private affectedIds(flags: {
+    chdir?: string;
+    config?: string;
+    'base-path'?: string;
+    base?: string;
+  }): string[] {
+    const items = describeAffected(
+      {
+        cwd: process.cwd(),
+        ...(flags.chdir ? { chdir: flags.chdir } : {}),
+        ...(flags.config ? { configFile: flags.config } : {}),
+        ...(flags['base-path'] ? { basePath: flags['base-path'] } : {}),
+        env: process.env,
+      },
+      { ...(flags.base ? { base: flags.base } : {}), includeDependents: false },
+    );
+    return items.filter((i) => !i.deleted).map((i) => `${i.stack}/${i.component}`);
+  }
+
   async run(): Promise<void> {
     // Statics inherited from this class are not own properties of the subclass, and oclif spreads the
     // class into its parser options: pass them explicitly.
@@ -65,7 +91,7 @@ export abstract class TerraformCommand extends StrataCommand {
     const dashdash = this.argv.indexOf('--');
     const extraArgs = dashdash < 0 ? [] : this.argv.slice(dashdash + 1);
     const reporter = { info: (m: string) => process.stderr.write(`${m}\n`) };
-    const many = flags.all || flags.stacks !== undefined || flags.components !== undefined;
+    const many = flags.all || flags.affected || flags.stacks !== undefined || flags.components !== undefined;
     let code: number;
     if (many) {
       if (!MANY.includes(this.subcommand))
@@ -77,6 +103,9 @@ export abstract class TerraformCommand extends StrataCommand {
           subcommand: this.subcommand,
           ...(list(flags.stacks) ? { stacks: list(flags.stacks)! } : {}),
           ...(list(flags.components) ? { components: list(flags.components)! } : {}),
+          ...(flags.affected ? { only: this.affectedIds(flags) } : {}),
+          includeDependents: flags['include-dependents'],
+          includeDependencies: flags['include-dependencies'],
           parallelism: flags.parallelism,
           failureMode: flags['failure-mode'],
           extraArgs,

@@ -224,3 +224,25 @@ function item(i: Instance, path: string, reasons: string[], extra: Partial<Affec
 function list(v: unknown): string[] {
   return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
 }
+
+/** A GitLab child pipeline: one job per affected instance, `needs:` on the affected ones it depends on. */
+export function affectedGitlabPipeline(
+  project: ProjectOptions,
+  items: readonly AffectedItem[],
+  subcommand: string,
+): Record<string, unknown> {
+  const { graph } = projectGraph(openProject({ ...project, evaluate: false }));
+  const ids = new Set(items.map((i) => nodeId(i.stack, i.component)));
+  const pipeline: Record<string, unknown> = { stages: [subcommand] };
+  for (const i of items) {
+    const id = nodeId(i.stack, i.component);
+    const verb = i.deleted ? 'destroy' : subcommand;
+    const extra = i.deleted || subcommand === 'apply' ? ' -- -auto-approve' : '';
+    pipeline[id] = {
+      stage: subcommand,
+      script: [`npx strata terraform ${verb} ${i.component} -s ${i.stack}${extra}`],
+      needs: (graph.dependsOn.get(id) ?? []).filter((d) => ids.has(d)),
+    };
+  }
+  return pipeline;
+}

@@ -15,6 +15,11 @@ export interface ManyOptions {
   readonly subcommand: Subcommand;
   readonly stacks?: readonly string[];
   readonly components?: readonly string[];
+  /** Only these instance ids (`stack/component`), e.g. from `describe affected`. */
+  readonly only?: readonly string[];
+  /** Also run the dependents / dependencies (transitively) of the selection. */
+  readonly includeDependents?: boolean;
+  readonly includeDependencies?: boolean;
   readonly parallelism: number;
   readonly failureMode: 'fail-fast' | 'keep-going';
   readonly extraArgs: readonly string[];
@@ -59,14 +64,20 @@ export async function runMany(
   // runs on a fresh compile, so it reads the outputs its dependencies just produced.
   const { graph } = projectGraph(await open(false));
   const stackMatch = options.stacks?.length ? picomatch([...options.stacks]) : () => true;
-  const selected = [...graph.nodes.values()]
-    .filter(
-      (n) =>
-        n.type === 'terraform' &&
-        stackMatch(n.stack) &&
-        (!options.components?.length || options.components.includes(n.component)),
-    )
-    .map((n) => n.id);
+  const only = options.only ? new Set(options.only) : undefined;
+  const selected = expand(
+    graph,
+    [...graph.nodes.values()]
+      .filter(
+        (n) =>
+          n.type === 'terraform' &&
+          stackMatch(n.stack) &&
+          (!options.components?.length || options.components.includes(n.component)) &&
+          (!only || only.has(n.id)),
+      )
+      .map((n) => n.id),
+    options,
+  );
   if (selected.length === 0) {
     throw new UserError([
       error('component-not-found', 'no component instance matches --stacks/--components', {
@@ -180,6 +191,29 @@ async function runOne(
     );
     return 1;
   }
+}
+
+/** The selection plus, on request, everything that depends on it or that it depends on (transitively). */
+function expand(
+  graph: ReturnType<typeof projectGraph>['graph'],
+  ids: string[],
+  options: ManyOptions,
+): string[] {
+  const out = new Set(ids);
+  const walk = (edges: ReadonlyMap<string, readonly string[]>) => {
+    const queue = [...out];
+    for (let id = queue.pop(); id !== undefined; id = queue.pop()) {
+      for (const next of edges.get(id) ?? []) {
+        if (!out.has(next) && graph.nodes.get(next)?.type === 'terraform') {
+          out.add(next);
+          queue.push(next);
+        }
+      }
+    }
+  };
+  if (options.includeDependents) walk(graph.dependents);
+  if (options.includeDependencies) walk(graph.dependsOn);
+  return [...out];
 }
 
 /** The failed instance this one waits for, if any (its dependencies; its dependents for destroy). */

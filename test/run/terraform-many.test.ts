@@ -123,3 +123,20 @@ describe('terraform over many instances', () => {
     ).rejects.toBeInstanceOf(UserError);
   });
 });
+
+describe('selections', () => {
+  it('adds dependents or dependencies of the selection on request', async () => {
+    const a = fake();
+    await runMany(opener(org()), a.runner, options({ components: ['vpc'], includeDependents: true }), reporter);
+    expect(a.order).toEqual(['plan vpc', 'plan db', 'plan eks', 'plan app']);
+    const b = fake();
+    await runMany(opener(org()), b.runner, options({ components: ['eks'], includeDependencies: true }), reporter);
+    expect(b.order).toEqual(['plan net', 'plan vpc', 'plan eks']);
+  });
+
+  it('runs only the given instance ids (what --affected passes)', async () => {
+    const { runner, order } = fake();
+    await runMany(opener(org()), runner, options({ only: ['dev/db', 'dev/net'] }), reporter);
+    expect(order).toEqual(['plan net', 'plan db']);
+  });
+});

@@ -1,7 +1,8 @@
 import { Flags } from '@oclif/core';
 import { StrataCommand } from '../../cli/base-command.js';
-import { render } from '../../describe/format.js';
-import { affectedMatrix, describeAffected } from '../../services/affected.js';
+import { render, toYaml } from '../../describe/format.js';
+import { writeGithubOutput } from '../../io/github-output.js';
+import { affectedGitlabPipeline, affectedMatrix, describeAffected } from '../../services/affected.js';
 
 export default class DescribeAffected extends StrataCommand {
   static override summary =
@@ -18,13 +19,21 @@ export default class DescribeAffected extends StrataCommand {
     'include-dependents': Flags.boolean({ description: 'add the dependents of every affected instance' }),
     format: Flags.option({
       char: 'f',
-      options: ['json', 'yaml', 'matrix'] as const,
+      options: ['json', 'yaml', 'matrix', 'gitlab'] as const,
       default: 'json' as const,
-      description: 'output format (matrix: GitHub Actions)',
+      description: 'output format (matrix: GitHub Actions; gitlab: a child pipeline)',
     })(),
     waves: Flags.boolean({
       description: 'with --format matrix: group jobs into dependency waves of at most 256',
     }),
+    'github-output': Flags.boolean({
+      description: 'with --format matrix: write matrix=<json> to $GITHUB_OUTPUT (or a file when over 900 KB)',
+    }),
+    subcommand: Flags.option({
+      options: ['plan', 'apply'] as const,
+      default: 'plan' as const,
+      description: 'with --format gitlab: what the jobs run',
+    })(),
   };
 
   async run(): Promise<void> {
@@ -40,7 +49,17 @@ export default class DescribeAffected extends StrataCommand {
       ...(flags.base ? { base: flags.base } : {}),
       includeDependents: flags['include-dependents'],
     });
-    if (flags.format === 'matrix') this.print(JSON.stringify(affectedMatrix(options, items, flags.waves)));
-    else this.print(render(items, flags.format));
+    if (flags.format === 'gitlab')
+      return this.print(toYaml(affectedGitlabPipeline(options, items, flags.subcommand)));
+    if (flags.format !== 'matrix') return this.print(render(items, flags.format));
+    const json = JSON.stringify(affectedMatrix(options, items, flags.waves));
+    const target = process.env['GITHUB_OUTPUT'];
+    if (!flags['github-output'] || !target) return this.print(json);
+    const how = writeGithubOutput(target, 'matrix', json, '.strata/affected-matrix.json');
+    process.stderr.write(
+      how === 'inline'
+        ? 'wrote matrix to $GITHUB_OUTPUT\n'
+        : 'matrix too big for $GITHUB_OUTPUT: wrote .strata/affected-matrix.json and matrix-file\n',
+    );
   }
 }
