@@ -95,8 +95,15 @@ describe('CI outputs', () => {
     writeFileSync(join(dir, 'components/terraform/vpc/main.tf'), '# changed\n');
     writeFileSync(join(dir, 'components/terraform/app/main.tf'), '# changed\n');
     const items = describeAffected({ cwd: dir, env: {} }, { base: 'main', includeDependents: false });
-    const pipeline = affectedGitlabPipeline({ cwd: dir, env: {} }, items, 'plan') as Record<string, { needs: string[]; script: string[] }>;
-    expect(pipeline['dev/app']).toEqual({ stage: 'plan', script: ['npx strata terraform plan app -s dev'], needs: ['dev/vpc'] });
+    const pipeline = affectedGitlabPipeline({ cwd: dir, env: {} }, items, 'plan') as Record<
+      string,
+      { needs: string[]; script: string[] }
+    >;
+    expect(pipeline['dev/app']).toEqual({
+      stage: 'plan',
+      script: ['npx strata terraform plan app -s dev'],
+      needs: ['dev/vpc'],
+    });
     expect(pipeline['dev/vpc']!.needs).toEqual([]);
   });
 
@@ -107,7 +114,12 @@ describe('CI outputs', () => {
     const out = join(dir, 'github_output');
     writeFileSync(out, '');
     expect(writeGithubOutput(out, 'matrix', '{"include":[]}', join(dir, 'm.json'))).toBe('inline');
-    const big = JSON.stringify({ include: Array.from({ length: 20000 }, (_, i) => ({ stack: `stack-${i}`, component: 'a-fairly-long-component-name' })) });
+    const big = JSON.stringify({
+      include: Array.from({ length: 20000 }, (_, i) => ({
+        stack: `stack-${i}`,
+        component: 'a-fairly-long-component-name',
+      })),
+    });
     expect(writeGithubOutput(out, 'matrix', big, join(dir, 'm.json'))).toBe('file');
     expect(readFileSync(out, 'utf8')).toBe(`matrix={"include":[]}\nmatrix-file=${join(dir, 'm.json')}\n`);
     expect(readFileSync(join(dir, 'm.json'), 'utf8')).toBe(big);

@@ -127,10 +127,20 @@ describe('terraform over many instances', () => {
 describe('selections', () => {
   it('adds dependents or dependencies of the selection on request', async () => {
     const a = fake();
-    await runMany(opener(org()), a.runner, options({ components: ['vpc'], includeDependents: true }), reporter);
+    await runMany(
+      opener(org()),
+      a.runner,
+      options({ components: ['vpc'], includeDependents: true }),
+      reporter,
+    );
     expect(a.order).toEqual(['plan vpc', 'plan db', 'plan eks', 'plan app']);
     const b = fake();
-    await runMany(opener(org()), b.runner, options({ components: ['eks'], includeDependencies: true }), reporter);
+    await runMany(
+      opener(org()),
+      b.runner,
+      options({ components: ['eks'], includeDependencies: true }),
+      reporter,
+    );
     expect(b.order).toEqual(['plan net', 'plan vpc', 'plan eks']);
   });
 
