@@ -35,6 +35,10 @@ export abstract class TerraformCommand extends StrataCommand {
     }),
     stacks: Flags.string({ description: 'comma-separated stack names or globs (many instances)' }),
     components: Flags.string({ description: 'comma-separated component names (many instances)' }),
+    query: Flags.string({
+      description:
+        'keep instances whose merged config matches, e.g. \'.vars.stage == "dev" and .settings.deploy\'',
+    }),
     affected: Flags.boolean({
       description: 'the instances `describe affected` reports (not the deleted ones)',
     }),
@@ -91,7 +95,12 @@ export abstract class TerraformCommand extends StrataCommand {
     const dashdash = this.argv.indexOf('--');
     const extraArgs = dashdash < 0 ? [] : this.argv.slice(dashdash + 1);
     const reporter = { info: (m: string) => process.stderr.write(`${m}\n`) };
-    const many = flags.all || flags.affected || flags.stacks !== undefined || flags.components !== undefined;
+    const many =
+      flags.all ||
+      flags.affected ||
+      flags.stacks !== undefined ||
+      flags.components !== undefined ||
+      flags.query !== undefined;
     let code: number;
     if (many) {
       if (!MANY.includes(this.subcommand))
@@ -104,6 +113,8 @@ export abstract class TerraformCommand extends StrataCommand {
           ...(list(flags.stacks) ? { stacks: list(flags.stacks)! } : {}),
           ...(list(flags.components) ? { components: list(flags.components)! } : {}),
           ...(flags.affected ? { only: this.affectedIds(flags) } : {}),
+          ...(flags.query !== undefined ? { query: flags.query } : {}),
+          progress: Boolean(process.stderr.isTTY),
           includeDependents: flags['include-dependents'],
           includeDependencies: flags['include-dependencies'],
           parallelism: flags.parallelism,

@@ -198,6 +198,24 @@ export class StackSet {
     return cur;
   }
 
+  /** The file, line and column that wrote a value of a component section (through provenance). */
+  locateInSection(
+    manifest: StackManifest,
+    type: string,
+    component: string,
+    path: readonly string[],
+  ): Pick<Diagnostic, 'file' | 'position' | 'source'> {
+    const traced = this.compose(manifest, type, component, true);
+    const source = traced ? findSource(traced.trace, path) : undefined;
+    const where = source ? this.positionOf(source) : { file: this.context.display(manifest.file) };
+    const sf = source ? this.sourceText(source.file) : undefined;
+    return {
+      file: where.file,
+      ...(where.line !== undefined ? { position: { line: where.line, column: where.column ?? 1 } } : {}),
+      ...(sf !== undefined ? { source: sf } : {}),
+    };
+  }
+
   /** A problem with a value of a component section, reported where that value was written. */
   reportAtSection(
     manifest: StackManifest,
@@ -207,15 +225,9 @@ export class StackSet {
     message: string,
     hint?: string,
   ): void {
-    const traced = this.compose(manifest, type, component, true);
-    const source = traced ? findSource(traced.trace, path) : undefined;
-    const where = source ? this.positionOf(source) : { file: this.context.display(manifest.file) };
-    const sf = source ? this.sourceText(source.file) : undefined;
     this.#diagnostics.push(
       error('function-error', `${path.join('.')}: ${message}`, {
-        file: where.file,
-        ...(where.line !== undefined ? { position: { line: where.line, column: where.column ?? 1 } } : {}),
-        ...(sf !== undefined ? { source: sf } : {}),
+        ...this.locateInSection(manifest, type, component, path),
         ...(hint ? { hint } : {}),
       }),
     );

@@ -36,6 +36,7 @@ export type DiagnosticCode =
   | 'component-validation'
   | 'function-error'
   | 'dependency-cycle'
+  | 'dependency-missing'
   | 'include-missing'
   | 'usage';
 

@@ -20,6 +20,8 @@ export interface DependencyRef {
   readonly stack: string;
   /** Where it was declared: settings.depends_on, dependencies.components or a YAML function. */
   readonly via: 'settings.depends_on' | 'dependencies.components' | 'function';
+  /** Path of the declaration in the component section, e.g. ['settings', 'depends_on', '1']. */
+  readonly at: readonly string[];
 }
 
 export function nodeId(stack: string, component: string): string {
@@ -40,7 +42,7 @@ export function dependenciesOf(
   const deps = isMap(node.section['dependencies']) ? node.section['dependencies'] : {};
   const components = deps['components'];
   if (Array.isArray(components) && components.length > 0) {
-    for (const entry of components as readonly Value[]) {
+    for (const [index, entry] of (components as readonly Value[]).entries()) {
       if (!isMap(entry)) continue;
       if (entry['kind'] === 'file' || entry['kind'] === 'folder') continue;
       const name =
@@ -51,22 +53,32 @@ export function dependenciesOf(
             : undefined;
       if (!name) continue;
       const stack = typeof entry['stack'] === 'string' ? render(entry['stack'], node.section) : node.stack;
-      out.push({ component: name, stack, via: 'dependencies.components' });
+      out.push({
+        component: name,
+        stack,
+        via: 'dependencies.components',
+        at: ['dependencies', 'components', String(index)],
+      });
     }
   } else {
     const settings = isMap(node.section['settings']) ? node.section['settings'] : {};
     const legacy = settings['depends_on'];
-    const entries = isMap(legacy)
-      ? Object.values(legacy)
+    const entries: [string, Value][] = isMap(legacy)
+      ? Object.entries(legacy)
       : Array.isArray(legacy)
-        ? (legacy as readonly Value[])
+        ? (legacy as readonly Value[]).map((v, i): [string, Value] => [String(i), v])
         : [];
-    for (const entry of entries) {
+    for (const [key, entry] of entries) {
       if (!isMap(entry) || typeof entry['component'] !== 'string') continue;
-      out.push(...legacyTargets(node, entry, stackOfContext));
+      out.push(
+        ...legacyTargets(node, entry, stackOfContext).map((r) => ({
+          ...r,
+          at: ['settings', 'depends_on', key],
+        })),
+      );
     }
   }
-  for (const ref of node.functionRefs) out.push({ ...ref, via: 'function' });
+  for (const ref of node.functionRefs) out.push({ ...ref, via: 'function', at: ['vars'] });
   return dedupe(out);
 }
 
@@ -76,7 +88,7 @@ function legacyTargets(
   node: GraphNode,
   entry: ValueMap,
   stackOfContext: (ctx: Record<string, string>) => string[],
-): DependencyRef[] {
+): Omit<DependencyRef, 'at'>[] {
   const component = entry['component'] as string;
   if (typeof entry['stack'] === 'string')
     return [{ component, stack: render(entry['stack'], node.section), via: 'settings.depends_on' }];
@@ -85,7 +97,13 @@ function legacyTargets(
   const own = contextFromVars(node.section['vars']) as unknown as Record<string, string>;
   const wanted: Record<string, string> = {};
   for (const k of CONTEXT) wanted[k] = typeof entry[k] === 'string' ? entry[k] : (own[k] ?? '');
-  return stackOfContext(wanted).map((stack) => ({ component, stack, via: 'settings.depends_on' as const }));
+  const stacks = stackOfContext(wanted);
+  // No stack has that context: keep one reference so the graph reports it as missing.
+  if (stacks.length === 0)
+    return [
+      { component, stack: Object.values(wanted).filter(Boolean).join('-'), via: 'settings.depends_on' },
+    ];
+  return stacks.map((stack) => ({ component, stack, via: 'settings.depends_on' as const }));
 }
 
 function render(text: string, section: ValueMap): string {

@@ -37,6 +37,21 @@ export function projectGraph(project: Project): { graph: DependencyGraph; instan
   }
   failOnErrors(project.set.diagnostics);
   const graph = buildGraph(nodes);
+  if (graph.missing.length > 0) {
+    throw new UserError(
+      graph.missing.map(({ from, ref }) => {
+        const i = instances.get(from)!;
+        return error(
+          'dependency-missing',
+          `'${i.component}' in stack '${graph.nodes.get(from)!.stack}' depends on '${ref.component}' in stack '${ref.stack}', which does not exist`,
+          {
+            ...project.set.locateInSection(i.manifest, i.type, i.component, ref.at),
+            hint: "fix the component or stack name ('strata list instances' shows them), or remove the dependency",
+          },
+        );
+      }),
+    );
+  }
   if (graph.cycles.length > 0) {
     throw new UserError(
       graph.cycles.map((c) =>

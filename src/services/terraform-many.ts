@@ -4,6 +4,7 @@ import { UserError, isUserError } from '../diagnostics/errors.js';
 import { renderDiagnostics } from '../diagnostics/render.js';
 import { table } from '../describe/table.js';
 import { waves } from '../graph/waves.js';
+import { parseQuery } from '../graph/query.js';
 import type { TerraformRunner } from '../io/terraform.js';
 import type { Subcommand } from '../run/terraform-plan.js';
 import { projectGraph } from './graph.js';
@@ -15,6 +16,10 @@ export interface ManyOptions {
   readonly subcommand: Subcommand;
   readonly stacks?: readonly string[];
   readonly components?: readonly string[];
+  /** `--query`: keep instances whose merged config matches. */
+  readonly query?: string;
+  /** Print a `[k/N]` line as each instance finishes (on a terminal). */
+  readonly progress?: boolean;
   /** Only these instance ids (`stack/component`), e.g. from `describe affected`. */
   readonly only?: readonly string[];
   /** Also run the dependents / dependencies (transitively) of the selection. */
@@ -65,6 +70,9 @@ export async function runMany(
   const { graph } = projectGraph(await open(false));
   const stackMatch = options.stacks?.length ? picomatch([...options.stacks]) : () => true;
   const only = options.only ? new Set(options.only) : undefined;
+  const parsed = options.query === undefined ? undefined : parseQuery(options.query);
+  if (parsed && !parsed.ok) throw new UserError([error('usage', `--query: ${parsed.message}`)]);
+  const query = parsed?.ok ? parsed.query : () => true;
   const selected = expand(
     graph,
     [...graph.nodes.values()]
@@ -73,7 +81,8 @@ export async function runMany(
           n.type === 'terraform' &&
           stackMatch(n.stack) &&
           (!options.components?.length || options.components.includes(n.component)) &&
-          (!only || only.has(n.id)),
+          (!only || only.has(n.id)) &&
+          query(n.section),
       )
       .map((n) => n.id),
     options,
@@ -120,6 +129,10 @@ export async function runMany(
         row.code = code;
         const changes = code === 2 && options.extraArgs.includes('-detailed-exitcode');
         row.result = code === 0 ? 'ok' : changes ? 'changes' : 'failed';
+        if (options.progress) {
+          const done = [...rows.values()].filter((r) => r.result !== 'not run').length;
+          reporter.info(`[${done}/${rows.size}] ${id}: ${row.result} (${(row.ms / 1000).toFixed(1)}s)`);
+        }
         if (row.result === 'failed') {
           failed.add(id);
           if (options.failureMode === 'fail-fast') stop = true;

@@ -104,3 +104,37 @@ describe('dependency graph', () => {
     expect(graph.dependsOn.get('plat-dev/app')).toEqual(['net-prod/tgw', 'plat-dev/vpc']);
   });
 });
+
+describe('dependencies on instances that do not exist', () => {
+  it.each([
+    [
+      'a missing component in the same stack',
+      '    app:\n      settings:\n        depends_on:\n          1: {component: vcp}\n',
+      "'app' in stack 'plat-dev' depends on 'vcp' in stack 'plat-dev', which does not exist",
+      7,
+    ],
+    [
+      'a missing stack',
+      '    app:\n      dependencies:\n        components:\n          - name: tgw\n            stack: net-staging\n',
+      "'app' in stack 'plat-dev' depends on 'tgw' in stack 'net-staging', which does not exist",
+      7,
+    ],
+  ])('reports %s at the line that declares it', (_name, components, message, line) => {
+    const t = {
+      'atmos.yaml': config,
+      'stacks/orgs/net-prod.yaml': stack('net', 'prod', '    tgw: {}\n'),
+      'stacks/orgs/plat-dev.yaml': stack('plat', 'dev', components),
+    };
+    try {
+      projectGraph(memoryProject(t));
+      expect.unreachable();
+    } catch (e) {
+      expect((e as UserError).diagnostics[0]).toMatchObject({
+        code: 'dependency-missing',
+        message,
+        file: 'stacks/orgs/plat-dev.yaml',
+        position: { line },
+      });
+    }
+  });
+});

@@ -150,3 +150,23 @@ describe('selections', () => {
     expect(order).toEqual(['plan net', 'plan db']);
   });
 });
+
+describe('--query', () => {
+  it('keeps instances whose merged config matches', async () => {
+    const { runner, order } = fake();
+    await runMany(
+      opener(org()),
+      runner,
+      options({ query: '.settings.depends_on and .vars.stage == "dev"' }),
+      reporter,
+    );
+    expect(order).toEqual(['plan vpc', 'plan eks']);
+  });
+
+  it('rejects a query it cannot read', async () => {
+    const { runner } = fake();
+    await expect(
+      runMany(opener(org()), runner, options({ query: 'vars.stage = dev' }), reporter),
+    ).rejects.toBeInstanceOf(UserError);
+  });
+});
