@@ -19,6 +19,7 @@ import type { ProcessedManifest } from '../resolve/process-manifest.js';
 import type { ParseCache } from '../resolve/process-manifest.js';
 import { ManifestProcessor, newParseCache } from '../resolve/process-manifest.js';
 import { merger } from '../resolve/merge-layers.js';
+import type { TracedValue } from '../merge/deep-merge.js';
 import { discoverStacks } from '../resolve/discover-stacks.js';
 import { stackFileName } from '../resolve/paths.js';
 
@@ -126,6 +127,17 @@ export class StackSet {
     return isMap(section) ? Object.keys(section).sort() : [];
   }
 
+  readonly #layers = new WeakMap<object, Map<string, Map<string, TracedValue>>>();
+
+  /** The per-stack, per-type cache of global ⊕ type-level sections (see ComponentInput.stackLayers). */
+  #stackLayers(config: object, key: string): Map<string, TracedValue> {
+    let byKey = this.#layers.get(config);
+    if (!byKey) this.#layers.set(config, (byKey = new Map()));
+    let layers = byKey.get(key);
+    if (!layers) byKey.set(key, (layers = new Map()));
+    return layers;
+  }
+
   /** Phase B for one component; undefined (and a diagnostic) when it cannot be layered. */
   compose(manifest: StackManifest, type: string, name: string, traced = false): ComponentConfig | undefined {
     const config = traced ? this.tracedManifest(manifest.file)?.config : manifest.processed.config;
@@ -139,6 +151,7 @@ export class StackSet {
         cli: this.context.cli,
         mergerFor: (strategy: ListMergeStrategy) => merger(strategy, trace),
         folderExists: (folder) => this.context.host.componentFolderExists?.(`${type}/${folder}`) ?? true,
+        stackLayers: this.#stackLayers(config.value, `${type}\u0000${traced}`),
       });
     } catch (e) {
       if (!(e instanceof ComponentError)) throw e;

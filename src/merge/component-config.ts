@@ -34,6 +34,11 @@ export interface ComponentInput {
   readonly cli: CliConfig;
   readonly mergerFor: (strategy: ListMergeStrategy) => Merge;
   readonly folderExists: (folder: string) => boolean;
+  /**
+   * The stack's global ⊕ type-level sections are the same for every component of a stack: a cache
+   * (owned by the caller, one per stack config and type) lets them be merged once.
+   */
+  readonly stackLayers?: Map<string, TracedValue>;
 }
 
 // The section lists are shared with the manifest JSON Schema (src/schema/sections.ts), so they agree.
@@ -80,7 +85,14 @@ export function composeComponent(input: ComponentInput): ComponentConfig {
   });
   const B = (section: keyof BaseChain['sections']) => T(base.sections[section]);
 
-  const globalSettings = atmosMerge([L(['settings']), L([type, 'settings'])]);
+  const stackLevel = (section: string, extra: TracedLayer[] = []): TracedValue => {
+    const cached = input.stackLayers?.get(section);
+    if (cached) return cached;
+    const merged = atmosMerge([...extra, L([section]), L([type, section])]);
+    input.stackLayers?.set(section, merged);
+    return merged;
+  };
+  const globalSettings = stackLevel('settings');
   const finalStrategy = pickStrategy(
     cli.listMergeStrategy,
     globalSettings.value,
@@ -92,36 +104,16 @@ export function composeComponent(input: ComponentInput): ComponentConfig {
   const out: Record<string, TracedValue> = {};
   const scalars: Record<string, Value> = {};
 
-  out['vars'] = merge([
-    T(atmosMerge([L(['vars']), L([type, 'vars'])])),
-    B('vars'),
-    L([...own, 'vars']),
-    overrides('vars'),
-  ]);
+  out['vars'] = merge([T(stackLevel('vars')), B('vars'), L([...own, 'vars']), overrides('vars')]);
   out['settings'] = withGithubIntegration(
     merge([T(globalSettings), B('settings'), L([...own, 'settings']), overrides('settings')]),
     cli.raw['integrations'] as Value | undefined,
     merge,
   );
   const cliEnv: TracedLayer = { value: cli.env, sources: () => [] };
-  out['env'] = merge([
-    T(atmosMerge([cliEnv, L(['env']), L([type, 'env'])])),
-    B('env'),
-    L([...own, 'env']),
-    overrides('env'),
-  ]);
-  out['auth'] = merge([
-    T(atmosMerge([L(['auth']), L([type, 'auth'])])),
-    B('auth'),
-    L([...own, 'auth']),
-    overrides('auth'),
-  ]);
-  out['hooks'] = merge([
-    T(atmosMerge([L(['hooks']), L([type, 'hooks'])])),
-    B('hooks'),
-    L([...own, 'hooks']),
-    overrides('hooks'),
-  ]);
+  out['env'] = merge([T(stackLevel('env', [cliEnv])), B('env'), L([...own, 'env']), overrides('env')]);
+  out['auth'] = merge([T(stackLevel('auth')), B('auth'), L([...own, 'auth']), overrides('auth')]);
+  out['hooks'] = merge([T(stackLevel('hooks')), B('hooks'), L([...own, 'hooks']), overrides('hooks')]);
   optional(
     out,
     'secrets',
@@ -130,11 +122,7 @@ export function composeComponent(input: ComponentInput): ComponentConfig {
   optional(
     out,
     'dependencies',
-    merge([
-      T(atmosMerge([L(['dependencies']), L([type, 'dependencies'])])),
-      B('dependencies'),
-      L([...own, 'dependencies']),
-    ]),
+    merge([T(stackLevel('dependencies')), B('dependencies'), L([...own, 'dependencies'])]),
   );
   optional(out, 'locals', merge([B('locals'), L([...own, 'locals'])]));
   optional(out, 'retry', atmosMerge([B('retry'), L([...own, 'retry']), overrides('retry')]));
@@ -142,7 +130,7 @@ export function composeComponent(input: ComponentInput): ComponentConfig {
   out['overrides'] = merge([L([...own, 'overrides'])]);
   if (isTerraform) {
     out['generate'] = merge([
-      T(atmosMerge([L(['generate']), L([type, 'generate'])])),
+      T(stackLevel('generate')),
       B('generate'),
       L([...own, 'generate']),
       overrides('generate'),
