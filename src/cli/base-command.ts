@@ -2,8 +2,31 @@ import { Command, Flags } from '@oclif/core';
 import { renderDiagnostics } from '../diagnostics/render.js';
 import { isUserError } from '../diagnostics/errors.js';
 import type { OutputFormat } from '../describe/format.js';
-import type { Project } from '../services/project.js';
+import type { Project, ProjectOptions } from '../services/project.js';
 import { openProjectWithIncludes } from '../services/project.js';
+
+interface GlobalFlags {
+  config?: string;
+  chdir?: string;
+  'base-path'?: string;
+  'allow-exec'?: boolean;
+}
+
+interface EvaluationFlagValues {
+  'process-templates'?: boolean;
+  'process-functions'?: boolean;
+  skip?: string;
+}
+
+/** `a, b ,c` → ['a', 'b', 'c']; undefined for an absent flag. */
+export function commaList(s: string | undefined): string[] | undefined {
+  return s
+    ? s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean)
+    : undefined;
+}
 
 /** Flags every command shares, and the one place that turns failures into text and exit codes. */
 export abstract class StrataCommand extends Command {
@@ -25,33 +48,32 @@ export abstract class StrataCommand extends Command {
     }),
   };
 
-  /** `resolveOutputs`: terraform runs resolve `!terraform.output`; inspection commands do not. */
-  protected openProject(
-    flags: {
-      config?: string;
-      chdir?: string;
-      'base-path'?: string;
-      'allow-exec'?: boolean;
-      'process-templates'?: boolean;
-      'process-functions'?: boolean;
-      skip?: string;
-    },
-    resolveOutputs = false,
-  ): Promise<Project> {
-    return openProjectWithIncludes({
+  /** The project options every command derives from the global flags (the working folder and env here). */
+  protected projectOptions(flags: GlobalFlags): ProjectOptions {
+    return {
       // The command layer is the one place that reads the process's working folder and environment.
       cwd: process.cwd(),
       ...(flags.chdir ? { chdir: flags.chdir } : {}),
       ...(flags.config ? { configFile: flags.config } : {}),
       ...(flags['base-path'] ? { basePath: flags['base-path'] } : {}),
       env: process.env,
+    };
+  }
+
+  /** `resolveOutputs`: terraform runs resolve `!terraform.output`; inspection commands do not. */
+  protected openProject(flags: GlobalFlags & EvaluationFlagValues, resolveOutputs = false): Promise<Project> {
+    return openProjectWithIncludes({
+      ...this.projectOptions(flags),
       allowExec: flags['allow-exec'] === true,
       resolveOutputs,
       ...(flags['process-templates'] === false ? { processTemplates: false } : {}),
       ...(flags['process-functions'] === false ? { processFunctions: false } : {}),
-      ...(flags.skip ? { skip: flags.skip.split(',').map((x) => x.trim().replace(/^!/, '')) } : {}),
+      ...(flags.skip ? { skip: commaList(flags.skip)!.map((x) => x.replace(/^!/, '')) } : {}),
     });
   }
+
+  /** Strata's own messages (stderr), so stdout stays clean for data. */
+  protected readonly reporter = { info: (m: string) => void process.stderr.write(`${m}\n`) };
 
   protected print(text: string): void {
     process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);

@@ -1,15 +1,8 @@
 import { Args, Flags } from '@oclif/core';
 import type { GeneratedKind } from '../services/generate.js';
 import { generateMany, generateOne } from '../services/generate.js';
-import { StrataCommand } from './base-command.js';
+import { StrataCommand, commaList } from './base-command.js';
 
-const list = (s: string | undefined) =>
-  s
-    ? s
-        .split(',')
-        .map((x) => x.trim())
-        .filter(Boolean)
-    : undefined;
 const report = { info: (m: string) => process.stderr.write(`${m}\n`) };
 
 /** Base of `strata terraform generate varfile|backend|providers <component> -s <stack>`. */
@@ -55,8 +48,8 @@ export abstract class GenerateManyCommand extends StrataCommand {
   async run(): Promise<void> {
     const ctor = this.constructor as typeof GenerateManyCommand;
     const { flags } = await this.parse({ flags: ctor.flags, baseFlags: ctor.baseFlags });
-    const stacks = list(flags.stacks);
-    const components = list(flags.components);
+    const stacks = commaList(flags.stacks);
+    const components = commaList(flags.components);
     generateMany(
       await this.openProject(flags),
       this.kind,

@@ -6,16 +6,9 @@ import type { Subcommand } from '../run/terraform-plan.js';
 import { runTerraform } from '../services/terraform.js';
 import { runMany } from '../services/terraform-many.js';
 import { describeAffected } from '../services/affected.js';
-import { StrataCommand } from './base-command.js';
+import { StrataCommand, commaList } from './base-command.js';
 
 const MANY: readonly Subcommand[] = ['plan', 'apply', 'deploy', 'destroy'];
-const list = (s: string | undefined) =>
-  s
-    ? s
-        .split(',')
-        .map((x) => x.trim())
-        .filter(Boolean)
-    : undefined;
 
 /**
  * Base of `strata terraform <subcommand> <component> -s <stack> [-- <native terraform args>]`, and of
@@ -69,16 +62,10 @@ export abstract class TerraformCommand extends StrataCommand {
     'base-path'?: string;
     base?: string;
   }): string[] {
-    const items = describeAffected(
-      {
-        cwd: process.cwd(),
-        ...(flags.chdir ? { chdir: flags.chdir } : {}),
-        ...(flags.config ? { configFile: flags.config } : {}),
-        ...(flags['base-path'] ? { basePath: flags['base-path'] } : {}),
-        env: process.env,
-      },
-      { ...(flags.base ? { base: flags.base } : {}), includeDependents: false },
-    );
+    const items = describeAffected(this.projectOptions(flags), {
+      ...(flags.base ? { base: flags.base } : {}),
+      includeDependents: false,
+    });
     return items.filter((i) => !i.deleted).map((i) => `${i.stack}/${i.component}`);
   }
 
@@ -94,7 +81,7 @@ export abstract class TerraformCommand extends StrataCommand {
     });
     const dashdash = this.argv.indexOf('--');
     const extraArgs = dashdash < 0 ? [] : this.argv.slice(dashdash + 1);
-    const reporter = { info: (m: string) => process.stderr.write(`${m}\n`) };
+    const reporter = this.reporter;
     const many =
       flags.all ||
       flags.affected ||
@@ -110,8 +97,8 @@ export abstract class TerraformCommand extends StrataCommand {
         execaRunner,
         {
           subcommand: this.subcommand,
-          ...(list(flags.stacks) ? { stacks: list(flags.stacks)! } : {}),
-          ...(list(flags.components) ? { components: list(flags.components)! } : {}),
+          ...(commaList(flags.stacks) ? { stacks: commaList(flags.stacks)! } : {}),
+          ...(commaList(flags.components) ? { components: commaList(flags.components)! } : {}),
           ...(flags.affected ? { only: this.affectedIds(flags) } : {}),
           ...(flags.query !== undefined ? { query: flags.query } : {}),
           progress: Boolean(process.stderr.isTTY),

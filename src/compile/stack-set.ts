@@ -132,9 +132,9 @@ export class StackSet {
   /** The per-stack, per-type cache of global ⊕ type-level sections (see ComponentInput.stackLayers). */
   #stackLayers(config: object, key: string): Map<string, TracedValue> {
     let byKey = this.#layers.get(config);
-    if (!byKey) this.#layers.set(config, (byKey = new Map()));
+    if (!byKey) this.#layers.set(config, (byKey = new Map<string, Map<string, TracedValue>>()));
     let layers = byKey.get(key);
-    if (!layers) byKey.set(key, (layers = new Map()));
+    if (!layers) byKey.set(key, (layers = new Map<string, TracedValue>()));
     return layers;
   }
 

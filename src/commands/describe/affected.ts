@@ -38,13 +38,7 @@ export default class DescribeAffected extends StrataCommand {
 
   async run(): Promise<void> {
     const { flags } = await this.parse(DescribeAffected);
-    const options = {
-      cwd: process.cwd(),
-      ...(flags.chdir ? { chdir: flags.chdir } : {}),
-      ...(flags.config ? { configFile: flags.config } : {}),
-      ...(flags['base-path'] ? { basePath: flags['base-path'] } : {}),
-      env: process.env,
-    };
+    const options = this.projectOptions(flags);
     const items = describeAffected(options, {
       ...(flags.base ? { base: flags.base } : {}),
       includeDependents: flags['include-dependents'],

@@ -1,15 +1,7 @@
 import { Flags } from '@oclif/core';
-import { StrataCommand, evaluationFlags, formatFlag } from '../../cli/base-command.js';
+import { StrataCommand, commaList, evaluationFlags, formatFlag } from '../../cli/base-command.js';
 import { render } from '../../describe/format.js';
 import { describeStacksService } from '../../services/describe.js';
-
-const list = (s: string | undefined) =>
-  s
-    ? s
-        .split(',')
-        .map((x) => x.trim())
-        .filter(Boolean)
-    : undefined;
 
 export default class DescribeStacks extends StrataCommand {
   static override summary = 'Show every stack with the merged configuration of each component';
@@ -32,9 +24,11 @@ export default class DescribeStacks extends StrataCommand {
     const project = await this.openProject(flags);
     const result = describeStacksService(project, {
       ...(flags.stack ? { stack: flags.stack } : {}),
-      ...(list(flags.components) ? { components: list(flags.components)! } : {}),
-      ...(list(flags['component-types']) ? { componentTypes: list(flags['component-types'])! } : {}),
-      ...(list(flags.sections) ? { sections: list(flags.sections)! } : {}),
+      ...(commaList(flags.components) ? { components: commaList(flags.components)! } : {}),
+      ...(commaList(flags['component-types'])
+        ? { componentTypes: commaList(flags['component-types'])! }
+        : {}),
+      ...(commaList(flags.sections) ? { sections: commaList(flags.sections)! } : {}),
       includeEmptyStacks: flags['include-empty-stacks'],
     });
     this.print(render(result, flags.format));
