@@ -3,8 +3,6 @@ import type { GeneratedKind } from '../services/generate.js';
 import { generateMany, generateOne } from '../services/generate.js';
 import { StrataCommand, commaList } from './base-command.js';
 
-const report = { info: (m: string) => process.stderr.write(`${m}\n`) };
-
 /** Base of `strata terraform generate varfile|backend|providers <component> -s <stack>`. */
 export abstract class GenerateOneCommand extends StrataCommand {
   static override args = { component: Args.string({ required: true, description: 'component name' }) };
@@ -29,7 +27,7 @@ export abstract class GenerateOneCommand extends StrataCommand {
       args.component,
       flags.stack,
       flags.file,
-      report,
+      this.reporter,
       flags['dry-run'],
     );
   }
@@ -54,7 +52,7 @@ export abstract class GenerateManyCommand extends StrataCommand {
       await this.openProject(flags),
       this.kind,
       { ...(stacks ? { stacks } : {}), ...(components ? { components } : {}) },
-      report,
+      this.reporter,
       flags['dry-run'],
     );
   }

@@ -9,8 +9,6 @@ export default class TerraformClean extends StrataCommand {
 
   async run(): Promise<void> {
     const { args, flags } = await this.parse(TerraformClean);
-    cleanInstance(await this.openProject(flags), args.component, flags.stack, process.env, {
-      info: (m) => process.stderr.write(`${m}\n`),
-    });
+    cleanInstance(await this.openProject(flags), args.component, flags.stack, process.env, this.reporter);
   }
 }

@@ -10,9 +10,13 @@ export default class TerraformShell extends StrataCommand {
 
   async run(): Promise<void> {
     const { args, flags } = await this.parse(TerraformShell);
-    const code = await openShell(await this.openProject(flags), args.component, flags.stack, process.env, {
-      info: (m) => process.stderr.write(`${m}\n`),
-    });
+    const code = await openShell(
+      await this.openProject(flags),
+      args.component,
+      flags.stack,
+      process.env,
+      this.reporter,
+    );
     if (code !== 0) this.exit(code);
   }
 }
