@@ -6,7 +6,6 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
 import { PRESETS, generate } from './generate.mjs';
 
 const BIN = fileURLToPath(new URL('../../bin/run.js', import.meta.url));
@@ -34,7 +33,10 @@ function floor(root) {
   const files = JSON.stringify(yamlFiles(join(root, 'stacks')));
   const ms = [];
   for (let i = 0; i < runs; i++) {
-    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script, files], { cwd: fileURLToPath(new URL('../..', import.meta.url)), encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script, files], {
+      cwd: fileURLToPath(new URL('../..', import.meta.url)),
+      encoding: 'utf8',
+    });
     if (r.status !== 0) throw new Error(String(r.stderr));
     ms.push(Number(r.stdout.trim()));
   }
@@ -55,7 +57,9 @@ function measure(root, args, outFile) {
   let peak = 0;
   for (let i = 0; i < runs; i++) {
     const start = performance.now();
-    const command = TIME ? [TIME, ['-f', '%M', process.execPath, BIN, ...args]] : [process.execPath, [BIN, ...args]];
+    const command = TIME
+      ? [TIME, ['-f', '%M', process.execPath, BIN, ...args]]
+      : [process.execPath, [BIN, ...args]];
     const r = spawnSync(command[0], command[1], { cwd: root, maxBuffer: 1 << 30, encoding: 'utf8' });
     ms.push(performance.now() - start);
     if (r.status !== 0) throw new Error(`${args.join(' ')} failed: ${r.stderr.slice(0, 500)}`);
@@ -72,22 +76,41 @@ for (const name of presets) {
     generate(root, PRESETS[name]);
     execFileSync('git', ['init', '-q'], { cwd: root });
     execFileSync('git', ['add', '-A'], { cwd: root });
-    execFileSync('git', ['-c', 'user.email=b@e.nch', '-c', 'user.name=bench', 'commit', '-qm', 'base'], { cwd: root });
+    execFileSync('git', ['-c', 'user.email=b@e.nch', '-c', 'user.name=bench', 'commit', '-qm', 'base'], {
+      cwd: root,
+    });
     const f = floor(root);
     const { tenants, stages, regions, components } = PRESETS[name];
     const stack = 't0-r0-s0';
     const results = [
-      ['describe stacks --format json', measure(root, ['describe', 'stacks', '--format', 'json'], join(root, 'out.json'))],
-      ['describe component (one instance)', measure(root, ['describe', 'component', 'c1', '-s', stack, '--format', 'json'])],
+      [
+        'describe stacks --format json',
+        measure(root, ['describe', 'stacks', '--format', 'json'], join(root, 'out.json')),
+      ],
+      [
+        'describe component (one instance)',
+        measure(root, ['describe', 'component', 'c1', '-s', stack, '--format', 'json']),
+      ],
       ['list stacks', measure(root, ['list', 'stacks'])],
       ['validate stacks', measure(root, ['validate', 'stacks'])],
     ];
     const catalog = join(root, 'stacks/catalog/c1/main.yaml');
     writeFileSync(catalog, readFileSync(catalog, 'utf8').replace('name: c1', 'name: c1-changed'));
-    results.push(['describe affected (one-line change)', measure(root, ['describe', 'affected', '--base', 'HEAD'])]);
+    results.push([
+      'describe affected (one-line change)',
+      measure(root, ['describe', 'affected', '--base', 'HEAD']),
+    ]);
     const size = (statSync(join(root, 'out.json')).size / 1e6).toFixed(1);
     for (const [label, r] of results) {
-      rows.push([name, `${tenants * stages * regions} stacks × ${components}`, label, `${(r.ms / 1000).toFixed(2)}s`, `${(f / 1000).toFixed(2)}s`, `${(r.ms / f).toFixed(1)}×`, `${Math.round(r.peak / 1024)} MiB`]);
+      rows.push([
+        name,
+        `${tenants * stages * regions} stacks × ${components}`,
+        label,
+        `${(r.ms / 1000).toFixed(2)}s`,
+        `${(f / 1000).toFixed(2)}s`,
+        `${(r.ms / f).toFixed(1)}×`,
+        `${Math.round(r.peak / 1024)} MiB`,
+      ]);
     }
     rows.push([name, '', `(describe stacks output: ${size} MB)`, '', '', '', '']);
   } finally {
@@ -99,4 +122,6 @@ const header = ['preset', 'organisation', 'command', 'time', 'floor', 'ratio', '
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
 const line = (cells) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
 console.log([line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n'));
-console.log(`\nmedian of ${runs} runs; floor = read + yaml.parse() of every manifest once (in-process time); command times include Node.js and oclif start-up`);
+console.log(
+  `\nmedian of ${runs} runs; floor = read + yaml.parse() of every manifest once (in-process time); command times include Node.js and oclif start-up`,
+);
