@@ -2,6 +2,7 @@ import type { ValueMap } from '../model/value.js';
 import { isMap } from '../model/value.js';
 import type { Deferred } from '../evaluate/evaluate-section.js';
 import { evaluateSection } from '../evaluate/evaluate-section.js';
+import type { DeferredMerge } from '../merge/deferred-merge.js';
 import type { StackNameResult } from '../naming/stack-name.js';
 import { stackNameOf } from '../naming/stack-name.js';
 import type { WorkspaceResult } from '../naming/workspace.js';
@@ -34,6 +35,7 @@ export function makeInstance(
   component: string,
   section: ValueMap,
   stackName: StackNameResult,
+  deferredMerges: readonly DeferredMerge[] = [],
 ): Instance {
   const base: Instance = { manifest, type, component, section, stackName, deferred: [], references: [] };
   const host = set.context.evaluate;
@@ -49,7 +51,11 @@ export function makeInstance(
     ...(ws?.ok ? { workspace: ws.workspace } : {}),
   };
   const templates = templateSettings(set.context.cli.raw as ValueMap);
-  const result = evaluateSection(section, { ...templates, stack, meta }, host);
+  const result = evaluateSection(
+    section,
+    { ...templates, stack, meta, deferredMerges, listMergeStrategy: set.context.cli.listMergeStrategy },
+    host,
+  );
   for (const p of result.problems) set.reportAtSection(manifest, type, component, p.path, p.message, p.hint);
   return { ...base, section: result.section, deferred: result.deferred, references: result.references };
 }
@@ -104,6 +110,7 @@ export function* allInstances(set: StackSet, types: readonly string[]): Generato
           component,
           composed.section,
           nameOf(set, manifest, composed.section),
+          composed.deferredMerges,
         );
       }
     }

@@ -64,7 +64,9 @@ export function findComponent(set: StackSet, component: string, stack: string): 
       knownStacks.add(name.name);
       if (name.name === stack || direct.length > 0) {
         names.forEach((c) => componentsInStack.add(c));
-        matches.push(makeInstance(set, manifest, type, component, composed.section, name));
+        matches.push(
+          makeInstance(set, manifest, type, component, composed.section, name, composed.deferredMerges),
+        );
       } else if (manifest.stackFile === stack) {
         renamedFrom = name.name;
       }

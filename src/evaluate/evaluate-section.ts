@@ -1,6 +1,9 @@
 import type { Value, ValueMap } from '../model/value.js';
 import { isMap } from '../model/value.js';
 import { containsTemplate, renderTemplate } from '../template/index.js';
+import type { DeferredMerge } from '../merge/deferred-merge.js';
+import { mergeValues } from '../merge/deep-merge.js';
+import type { ListMergeStrategy } from '../model/cli-config.js';
 import type { FunctionCall } from './function-call.js';
 import { parseCall, splitArgs } from './function-call.js';
 
@@ -38,6 +41,9 @@ export interface EvalOptions {
   readonly stack: string;
   /** Extra template data: atmos_component, atmos_stack, workspace... */
   readonly meta: ValueMap;
+  /** Paths whose layers held deferred functions: merged again once evaluated (spec §13.1). */
+  readonly deferredMerges?: readonly DeferredMerge[];
+  readonly listMergeStrategy?: ListMergeStrategy;
 }
 
 export interface EvalProblem {
@@ -102,7 +108,37 @@ export function evaluateSection(section: ValueMap, options: EvalOptions, host: E
     if (r === UNSET) unset = true;
     return r;
   });
-  return { section: (unset ? dropUnset(evaluated) : evaluated) as ValueMap, problems, deferred, references };
+  let merged = evaluated as ValueMap;
+  for (const dm of options.deferredMerges ?? []) {
+    // Each layer's value, functions evaluated, merged in layer order with the normal rules.
+    const templating = options.templatesEnabled && host.processTemplates !== false;
+    const data = { ...current, ...options.meta };
+    const values = dm.values.map((v) =>
+      mapStrings(v, [dm.section, ...dm.path], (raw, path) => {
+        const rendered =
+          templating && containsTemplate(raw)
+            ? renderTemplate(raw, data, { missingKey: 'default' })
+            : undefined;
+        const s = rendered?.ok ? rendered.output : raw;
+        const call = s.charCodeAt(0) === 33 ? parseCall(s) : undefined;
+        if (!call || host.skip?.includes(call.tag.slice(1))) return s;
+        return evaluateCall(call, path, {
+          envSection,
+          options,
+          host,
+          problems: [],
+          deferred: [],
+          references: [],
+        });
+      }),
+    );
+    const folded = mergeValues(
+      values.map((v) => ({ v })),
+      options.listMergeStrategy ?? 'replace',
+    )['v'];
+    merged = setIn(merged, [dm.section, ...dm.path], folded as Value);
+  }
+  return { section: (unset ? dropUnset(merged) : merged) as ValueMap, problems, deferred, references };
 }
 
 const UNSET = Symbol('unset');
@@ -253,4 +289,12 @@ function dropUnset(value: unknown): unknown {
     );
   }
   return value;
+}
+
+function setIn(root: ValueMap, path: readonly string[], value: Value): ValueMap {
+  if (path.length === 0) return root;
+  const [head, ...rest] = path;
+  const child = root[head!];
+  const next = rest.length === 0 ? value : setIn(isMap(child) ? child : {}, rest, value);
+  return { ...root, [head!]: next };
 }

@@ -12,6 +12,8 @@ import { mapLayer, stringAt } from './sections.js';
 import type { Merge } from '../resolve/merge-layers.js';
 import { applyBackendDefaults } from './backend-defaults.js';
 import { FUNCTION_TAGS } from '../load/custom-tags.js';
+import type { DeferredMerge } from './deferred-merge.js';
+import { deferredMerges } from './deferred-merge.js';
 import {
   COMPONENT_MAP_SECTIONS,
   COMPONENT_STRING_SECTIONS,
@@ -23,6 +25,8 @@ export interface ComponentConfig {
   readonly name: string;
   readonly type: string;
   readonly section: ValueMap;
+  /** Paths whose layers hold a deferred YAML function: merged again after evaluation (spec §13.1). */
+  readonly deferredMerges: readonly DeferredMerge[];
   /** Provenance of `section`, keyed by path inside it (empty when not traced). */
   readonly trace: ReadonlyMap<string, readonly Source[]>;
 }
@@ -100,20 +104,50 @@ export function composeComponent(input: ComponentInput): ComponentConfig {
     raw['settings'],
     mapAt(view, [...own, 'overrides'])['settings'],
   );
-  const merge = input.mergerFor(finalStrategy);
+  const layerMerge = input.mergerFor(finalStrategy);
+  const deferred: DeferredMerge[] = [];
+  let mergingSection = '';
+  const merge: Merge = (layers) => {
+    if (mergingSection !== '')
+      deferred.push(
+        ...deferredMerges(
+          mergingSection,
+          layers.map((l) => l.value),
+        ),
+      );
+    return layerMerge(layers);
+  };
+  const deferrable = (section: string, run: () => TracedValue): TracedValue => {
+    mergingSection = section;
+    try {
+      return run();
+    } finally {
+      mergingSection = '';
+    }
+  };
   const out: Record<string, TracedValue> = {};
   const scalars: Record<string, Value> = {};
 
-  out['vars'] = merge([T(stackLevel('vars')), B('vars'), L([...own, 'vars']), overrides('vars')]);
+  out['vars'] = deferrable('vars', () =>
+    merge([T(stackLevel('vars')), B('vars'), L([...own, 'vars']), overrides('vars')]),
+  );
   out['settings'] = withGithubIntegration(
-    merge([T(globalSettings), B('settings'), L([...own, 'settings']), overrides('settings')]),
+    deferrable('settings', () =>
+      merge([T(globalSettings), B('settings'), L([...own, 'settings']), overrides('settings')]),
+    ),
     cli.raw['integrations'] as Value | undefined,
     merge,
   );
   const cliEnv: TracedLayer = { value: cli.env, sources: () => [] };
-  out['env'] = merge([T(stackLevel('env', [cliEnv])), B('env'), L([...own, 'env']), overrides('env')]);
-  out['auth'] = merge([T(stackLevel('auth')), B('auth'), L([...own, 'auth']), overrides('auth')]);
-  out['hooks'] = merge([T(stackLevel('hooks')), B('hooks'), L([...own, 'hooks']), overrides('hooks')]);
+  out['env'] = deferrable('env', () =>
+    merge([T(stackLevel('env', [cliEnv])), B('env'), L([...own, 'env']), overrides('env')]),
+  );
+  out['auth'] = deferrable('auth', () =>
+    merge([T(stackLevel('auth')), B('auth'), L([...own, 'auth']), overrides('auth')]),
+  );
+  out['hooks'] = deferrable('hooks', () =>
+    merge([T(stackLevel('hooks')), B('hooks'), L([...own, 'hooks']), overrides('hooks')]),
+  );
   optional(
     out,
     'secrets',
@@ -183,7 +217,7 @@ export function composeComponent(input: ComponentInput): ComponentConfig {
   }
   if (stringAt(raw, ['metadata', 'type']) === 'abstract') dropSpaceliftWorkspace(out);
   scalars['component'] = baseName;
-  return assemble(name, type, out, scalars);
+  return { ...assemble(name, type, out, scalars), deferredMerges: deferred };
 }
 
 function mapAt(view: StackView, path: (string | number)[]): ValueMap {
@@ -408,7 +442,7 @@ function assemble(
   type: string,
   out: Record<string, TracedValue>,
   scalars: Record<string, Value>,
-): ComponentConfig {
+): Omit<ComponentConfig, 'deferredMerges'> {
   const section: Record<string, Value> = { ...scalars };
   const trace = new Map<string, readonly Source[]>();
   for (const [key, v] of Object.entries(out)) {
