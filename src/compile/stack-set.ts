@@ -12,6 +12,8 @@ import type { SourceFile } from '../load/source-file.js';
 import { positionAt } from '../load/source-file.js';
 import type { StackHost } from '../resolve/host.js';
 import type { EvalHost } from '../evaluate/evaluate-section.js';
+import { evaluateSection } from '../evaluate/evaluate-section.js';
+import type { Value } from '../model/value.js';
 import type { HclCache, IncludeReader } from '../resolve/includes.js';
 import type { FileIndex } from '../resolve/import-path.js';
 import { fileIndex } from '../resolve/import-path.js';
@@ -89,6 +91,7 @@ export class StackSet {
       index: this.index,
       cache: this.#cache,
       ...(this.context.include ? { include: this.context.include } : {}),
+      ...(this.context.evaluate ? { evaluateLiteral: literalEvaluator(this.context.evaluate) } : {}),
       ...(this.context.hcl ? { hcl: this.context.hcl } : {}),
       merge: merger(this.context.cli.listMergeStrategy, trace),
       ignoreMissingTemplateValues: this.context.cli.ignoreMissingTemplateValues,
@@ -249,4 +252,16 @@ export class StackSet {
   report(d: Diagnostic): void {
     this.#diagnostics.push(d);
   }
+}
+
+/** One YAML function (from `locals`) evaluated on its own, with no component context. */
+function literalEvaluator(host: EvalHost): (literal: string) => Value {
+  return (literal) => {
+    const r = evaluateSection(
+      { v: literal },
+      { templatesEnabled: false, evaluations: 1, stack: '', meta: {} },
+      host,
+    );
+    return r.problems.length === 0 ? (r.section['v'] ?? null) : literal;
+  };
 }

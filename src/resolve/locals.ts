@@ -18,6 +18,8 @@ const COMPONENT_TYPES = ['terraform', 'helmfile', 'packer'];
 export function applyLocals(
   source: SourceFile,
   body: ValueMap,
+  /** Evaluates a YAML function kept as text (`!env X`): functions in locals run before templates. */
+  evaluate?: (literal: string) => Value,
 ): { value: ValueMap; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const at = (path: (string | number)[]) => ({
@@ -27,7 +29,11 @@ export function applyLocals(
   });
   const own = { settings: mapOf(body['settings']), vars: mapOf(body['vars']), env: mapOf(body['env']) };
   const resolve = (declared: ValueMap, inherited: ValueMap, path: string[]): ValueMap => {
-    const r = resolveLocals(declared, inherited, own);
+    const r = resolveLocals(
+      evaluate ? (evaluateFunctions(declared, evaluate) as ValueMap) : declared,
+      inherited,
+      own,
+    );
     if (r.cycle) {
       diagnostics.push(
         error('template-error', `circular locals: ${r.cycle.join(' -> ')}`, {
@@ -176,4 +182,13 @@ function mapStrings(v: Value, fn: (s: string) => string): Value {
 
 function mapOf(v: Value | undefined): ValueMap {
   return isMap(v) ? v : {};
+}
+
+/** Replaces every YAML function kept as text (`!env X`) with its value. */
+function evaluateFunctions(v: Value, evaluate: (literal: string) => Value): Value {
+  if (typeof v === 'string') return v.startsWith('!') ? evaluate(v) : v;
+  if (Array.isArray(v)) return v.map((x: Value) => evaluateFunctions(x, evaluate));
+  if (isMap(v))
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, evaluateFunctions(x, evaluate)]));
+  return v;
 }

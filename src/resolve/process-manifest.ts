@@ -68,6 +68,8 @@ export interface ManifestProcessorOptions {
   readonly cache: ParseCache;
   /** Reads `!include` targets; without it `!include` stays a literal string. */
   readonly include?: IncludeReader;
+  /** Evaluates a YAML function in `locals` (they run before templates); without it they stay text. */
+  readonly evaluateLiteral?: (literal: string) => Value;
   readonly hcl?: HclCache;
   readonly merge: Merge;
   readonly ignoreMissingTemplateValues: boolean;
@@ -159,7 +161,7 @@ export class ManifestProcessor {
       source = { ...source, value: included.value };
     }
     if (source && isMap(source.value) && hasLocals(source.value)) {
-      const withLocals = applyLocals(source, source.value);
+      const withLocals = applyLocals(source, source.value, this.#options.evaluateLiteral);
       withLocals.diagnostics.forEach((d) => this.#report(d));
       source = { ...source, value: withLocals.value };
     }

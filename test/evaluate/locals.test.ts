@@ -89,3 +89,30 @@ components:
     });
   });
 });
+
+describe('YAML functions in locals', () => {
+  it('runs them before templates, so a template can use their value', async () => {
+    const { openProject } = await import('../../src/services/project.js');
+    const { describeComponentService } = await import('../../src/services/describe.js');
+    const { testdir } = await import('../helpers/testdir.js');
+    const dir = testdir({
+      'atmos.yaml': atmosYaml(),
+      'stacks/orgs/dev.yaml': `locals:
+  region: !env DEPLOY_REGION us-east-1
+  owner: !env TEAM
+  bucket: "acme-{{ .locals.region }}-{{ .locals.owner }}"
+components:
+  terraform:
+    vpc:
+      vars:
+        bucket: "{{ .locals.bucket }}"
+`,
+    });
+    const described = describeComponentService(
+      openProject({ cwd: dir, env: { TEAM: 'platform' } }),
+      'vpc',
+      'orgs/dev',
+    );
+    expect((described.value['vars'] as Record<string, unknown>)['bucket']).toBe('acme-us-east-1-platform');
+  });
+});
