@@ -5,6 +5,11 @@ import type { Step } from '../run/terraform-plan.js';
 export interface TerraformRunner {
   /** Runs one step with inherited stdio; resolves to its exit code. Rejects with BinaryNotFound. */
   run(step: Step, baseEnv: Readonly<Record<string, string | undefined>>): Promise<number>;
+  /** Runs one step and returns its stdout (`terraform output -json`); stderr stays on the terminal. */
+  capture(
+    step: Step,
+    baseEnv: Readonly<Record<string, string | undefined>>,
+  ): Promise<{ exitCode: number; stdout: string }>;
 }
 
 export class BinaryNotFound extends Error {
@@ -23,13 +28,19 @@ const FORWARDED = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
  * (so it can release its state lock); terraform's exit code is returned.
  */
 export const execaRunner: TerraformRunner = {
+  async capture(step, baseEnv) {
+    const r = await execa(step.binary, step.args, {
+      cwd: step.cwd,
+      env: stepEnv(step, baseEnv),
+      extendEnv: false,
+      stdio: ['ignore', 'pipe', 'inherit'],
+      reject: false,
+    });
+    if ((r as { code?: string }).code === 'ENOENT') throw new BinaryNotFound(step.binary);
+    return { exitCode: r.exitCode ?? 1, stdout: String(r.stdout) };
+  },
   async run(step, baseEnv) {
-    const env: Record<string, string> = {};
-    for (const [k, v] of Object.entries(baseEnv)) if (v !== undefined) env[k] = v;
-    for (const [k, v] of Object.entries(step.env)) {
-      if (v === null) delete env[k];
-      else env[k] = v;
-    }
+    const env = stepEnv(step, baseEnv);
     // Several instances at once: no stdin, and every line prefixed so their output never interleaves
     // within a line.
     const prefixed = step.prefix !== undefined;
@@ -64,6 +75,17 @@ export const execaRunner: TerraformRunner = {
     }
   },
 };
+
+/** The environment of a step: the caller's, then the step's variables (null unsets). */
+function stepEnv(step: Step, baseEnv: Readonly<Record<string, string | undefined>>): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(baseEnv)) if (v !== undefined) env[k] = v;
+  for (const [k, v] of Object.entries(step.env)) {
+    if (v === null) delete env[k];
+    else env[k] = v;
+  }
+  return env;
+}
 
 function signalNumber(signal: string): number {
   return { SIGHUP: 1, SIGINT: 2, SIGTERM: 15, SIGKILL: 9 }[signal] ?? 1;

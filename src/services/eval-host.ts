@@ -63,7 +63,7 @@ function readLocalState(
   const outputs = readStateOutputs(file);
   if (!outputs)
     return { ok: false, message: `'${component}' in stack '${stack}' has no state yet (${file})` };
-  const [name, ...rest] = output.split('.');
+  const [name, ...rest] = output.replace(/^\./, '').split('.');
   if (!name || !(name in outputs))
     return { ok: false, message: `'${component}' in stack '${stack}' has no output '${name ?? ''}'` };
   let value: unknown = outputs[name]!.value;

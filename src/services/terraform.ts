@@ -6,11 +6,12 @@ import type { TerraformRunner } from '../io/terraform.js';
 import { BinaryNotFound } from '../io/terraform.js';
 import { writePlan } from '../io/write-plan.js';
 import { isMap } from '../model/value.js';
+import type { ValueMap } from '../model/value.js';
 import type { RunInstance, RunRequest, Step, Subcommand } from '../run/terraform-plan.js';
 import { MODIFYING, planTerraformRun } from '../run/terraform-plan.js';
 import type { Project } from './project.js';
 import type { ResolvedInstance } from './instance.js';
-import { resolveTerraformInstance } from './instance.js';
+import { fromInstance, resolveTerraformInstance } from './instance.js';
 
 export interface TerraformOptions extends Omit<RunRequest, 'subcommand'> {
   readonly subcommand: Subcommand;
@@ -34,7 +35,7 @@ export async function runTerraform(
   options: TerraformOptions,
   reporter: Reporter,
 ): Promise<number> {
-  const resolved = resolveTerraformInstance(project, options.component, options.stack);
+  let resolved = resolveTerraformInstance(project, options.component, options.stack);
   const label = `component '${options.component}' in stack '${resolved.stack}'`;
   if (resolved.metadata['type'] === 'abstract') {
     throw new UserError([
@@ -65,20 +66,26 @@ export async function runTerraform(
   // Never run terraform on a configuration with problems (a failed template, a missing state...).
   const problems = project.set.diagnostics.filter((d) => d.severity === 'error');
   if (problems.length > 0) throw new UserError(problems);
-  if (resolved.instance.deferred.length > 0) {
+  const unresolvable = resolved.instance.deferred.filter(
+    (d) => !d.component || d.call.tag !== '!terraform.output',
+  );
+  if (unresolvable.length > 0) {
     throw new UserError(
-      resolved.instance.deferred.map((d) =>
+      unresolvable.map((d) =>
         error(
           'function-error',
           `${label}: '${d.call.tag} ${d.call.text}' at ${d.path.join('.')} cannot be resolved, so terraform is not run`,
           {
             hint: d.component
-              ? `'${d.component}' in stack '${d.stack}' must use a local backend and be applied first (remote backends are resolved in a later release)`
+              ? `'${d.component}' in stack '${d.stack}' must be applied first`
               : `${d.call.tag} is not supported yet; replace it with a value`,
           },
         ),
       ),
     );
+  }
+  if (resolved.instance.deferred.length > 0 && !options.dryRun) {
+    resolved = await resolveRemoteOutputs(project, runner, resolved, options.env, label);
   }
   const instance = runInstance(project, resolved, options.env);
   if (project.cli.terraform.autoGenerateBackendFile && instance.backendType === '') {
@@ -205,4 +212,87 @@ export function describeStep(step: Step): string {
     .filter(([k]) => k === 'TF_DATA_DIR')
     .map(([k, v]) => `${k}=${v}`);
   return [...env, step.binary, ...step.args].join(' ');
+}
+
+/**
+ * `!terraform.output` of instances whose backend is not local: `terraform output -json` of that
+ * instance through the runner (init and workspace first, their output on stderr), cached per run;
+ * the values go into this instance's section and its files are generated again.
+ */
+async function resolveRemoteOutputs(
+  project: Project,
+  runner: TerraformRunner,
+  resolved: ResolvedInstance,
+  env: Readonly<Record<string, string | undefined>>,
+  label: string,
+): Promise<ResolvedInstance> {
+  const cache = new Map<string, Record<string, { value: unknown }>>();
+  let section = resolved.instance.section;
+  for (const d of resolved.instance.deferred) {
+    const key = `${d.stack}\u0000${d.component}`;
+    let outputs = cache.get(key);
+    if (!outputs) {
+      const target = resolveTerraformInstance(project, d.component!, d.stack!);
+      const steps = planTerraformRun(runInstance(project, target, env), {
+        subcommand: 'output',
+        extraArgs: ['-json'],
+        fromPlan: false,
+        skipInit: false,
+        interactive: false,
+      }).steps;
+      for (const step of steps.slice(0, -1)) {
+        const code = await runStep(runner, step, env);
+        if (code !== 0)
+          throw new UserError([
+            error(
+              'function-error',
+              `${label}: terraform ${step.label} of '${d.component}' in '${d.stack}' failed (exit code ${code}) while reading its outputs`,
+            ),
+          ]);
+      }
+      const last = steps[steps.length - 1]!;
+      const out = await runner.capture(last, env);
+      if (out.exitCode !== 0)
+        throw new UserError([
+          error(
+            'function-error',
+            `${label}: terraform output of '${d.component}' in '${d.stack}' failed (exit code ${out.exitCode})`,
+          ),
+        ]);
+      outputs = JSON.parse(out.stdout || '{}') as Record<string, { value: unknown }>;
+      cache.set(key, outputs);
+    }
+    const [name, ...rest] = splitArgsOutput(d.call.text);
+    if (!name || !(name in outputs)) {
+      throw new UserError([
+        error(
+          'function-error',
+          `${label}: '${d.component}' in stack '${d.stack}' has no output '${name ?? ''}'`,
+          { hint: `apply '${d.component}' first` },
+        ),
+      ]);
+    }
+    let value = outputs[name]!.value;
+    for (const k of rest) value = isMap(value) ? (value as Record<string, unknown>)[k] : undefined;
+    section = setPath(section, d.path, value);
+  }
+  return fromInstance(project, { ...resolved.instance, section, deferred: [] });
+}
+
+/** The output name (and sub-path) of a `!terraform.output` call's text. */
+function splitArgsOutput(text: string): string[] {
+  const args = text.split(/\s+/).filter(Boolean);
+  const output = args.length === 1 ? args[0]!.slice(args[0]!.indexOf('.') + 1) : args[args.length - 1]!;
+  // A yq-style `.a.b` reads output `a`, key `b`.
+  return output.replace(/^\./, '').split('.');
+}
+
+function setPath(root: ValueMap, path: readonly string[], value: unknown): ValueMap {
+  const [head, ...rest] = path;
+  if (head === undefined) return root;
+  const child = root[head];
+  return {
+    ...root,
+    [head]: (rest.length === 0 ? value : setPath(isMap(child) ? child : {}, rest, value)) as ValueMap[string],
+  };
 }

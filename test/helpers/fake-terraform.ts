@@ -1,9 +1,13 @@
 import type { TerraformRunner } from '../../src/io/terraform.js';
 import type { Step } from '../../src/run/terraform-plan.js';
 
-/** Records every step and answers with canned exit codes by label ('init', 'plan', ...). */
+/**
+ * Records every step and answers with canned exit codes by label ('init', 'plan', ...);
+ * `terraform output -json` (capture) answers `outputs[<component folder name>]`.
+ */
 export function fakeTerraform(
   codes: Record<string, number> = {},
+  outputs: Record<string, unknown> = {},
 ): TerraformRunner & { steps: Step[]; commands: () => string[] } {
   const steps: Step[] = [];
   return {
@@ -12,6 +16,11 @@ export function fakeTerraform(
     run(step) {
       steps.push(step);
       return Promise.resolve(codes[step.label] ?? 0);
+    },
+    capture(step) {
+      steps.push(step);
+      const folder = step.cwd.split('/').pop()!;
+      return Promise.resolve({ exitCode: 0, stdout: JSON.stringify(outputs[folder] ?? {}) });
     },
   };
 }

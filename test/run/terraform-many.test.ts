@@ -36,6 +36,7 @@ function fake(codes: Record<string, number> = {}) {
       await new Promise((r) => setTimeout(r, 5));
       return codes[component] ?? 0;
     },
+    capture: () => Promise.resolve({ exitCode: 0, stdout: '{}' }),
   };
   return { runner, order };
 }

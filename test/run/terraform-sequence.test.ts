@@ -237,3 +237,42 @@ describe('safety', () => {
     expect(messages.join('\n')).toContain('terraform init -reconfigure -force-copy -input=false');
   });
 });
+
+describe('!terraform.output of a remote backend', () => {
+  it('reads the other instance’s outputs through terraform output -json, then writes the varfile with them', async () => {
+    const dir = testdir({
+      'atmos.yaml': config(),
+      'stacks/orgs/dev.yaml': `vars: {stage: dev}
+terraform:
+  backend_type: s3
+  backend: {s3: {bucket: tfstate}}
+components:
+  terraform:
+    vpc: {}
+    app:
+      vars:
+        vpc_id: !terraform.output vpc vpc_id
+        subnet: !terraform.output vpc .subnets.private
+`,
+      'components/terraform/vpc/main.tf': '',
+      'components/terraform/app/main.tf': '',
+    });
+    const tf = fakeTerraform(
+      {},
+      { vpc: { vpc_id: { value: 'vpc-9' }, subnets: { value: { private: 'subnet-1' } } } },
+    );
+    const project = openProject({ cwd: dir, env: {}, resolveOutputs: true });
+    expect(await runTerraform(project, tf, options({ component: 'app' }), quiet)).toBe(0);
+    expect(tf.commands().slice(0, 4)).toEqual([
+      'terraform init -reconfigure -input=false',
+      'terraform workspace select -or-create dev',
+      'terraform output -json',
+      'terraform init -reconfigure -input=false',
+    ]);
+    expect(tf.steps[2]!.cwd).toMatch(/components\/terraform\/vpc$/);
+    const varfile = JSON.parse(
+      readFileSync(join(dir, 'components/terraform/app/dev-app.terraform.tfvars.json'), 'utf8'),
+    );
+    expect(varfile).toEqual({ stage: 'dev', vpc_id: 'vpc-9', subnet: 'subnet-1' });
+  });
+});
