@@ -13,6 +13,7 @@ interface GlobalFlags {
 }
 
 interface EvaluationFlagValues {
+  'resolve-remote'?: boolean;
   'process-templates'?: boolean;
   'process-functions'?: boolean;
   skip?: string;
@@ -65,7 +66,7 @@ export abstract class StrataCommand extends Command {
     return openProjectWithIncludes({
       ...this.projectOptions(flags),
       allowExec: flags['allow-exec'] === true,
-      resolveOutputs,
+      resolveOutputs: resolveOutputs || flags['resolve-remote'] === true,
       ...(flags['process-templates'] === false ? { processTemplates: false } : {}),
       ...(flags['process-functions'] === false ? { processFunctions: false } : {}),
       ...(flags.skip ? { skip: commaList(flags.skip)!.map((x) => x.replace(/^!/, '')) } : {}),
@@ -114,6 +115,10 @@ export const evaluationFlags = {
     default: true,
     allowNo: true,
     description: 'evaluate YAML functions (!env, !terraform.state, ...)',
+  }),
+  'resolve-remote': Flags.boolean({
+    description:
+      "resolve !terraform.output from the other instances' local state files (inspection is hermetic otherwise)",
   }),
   skip: Flags.string({
     description: 'comma-separated YAML functions to leave as text, e.g. terraform.output,env',

@@ -49,6 +49,12 @@ describe('!terraform.output chains', () => {
     ).vpc_id.value as string;
     expect(vpcId).toMatch(/^vpc-dev-/);
 
+    const resolved = JSON.parse(
+      runCli(['describe', 'component', 'app', '-s', 'dev', '-f', 'json', '--resolve-remote'], dir, env)
+        .stdout,
+    );
+    expect(resolved.vars.vpc_id).toBe(vpcId);
+
     const deploy = runCli(['terraform', 'deploy', 'app', '-s', 'dev'], dir, env);
     expect(deploy.exitCode, deploy.stderr).toBe(0);
     expect(
