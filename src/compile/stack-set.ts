@@ -13,6 +13,7 @@ import { positionAt } from '../load/source-file.js';
 import type { StackHost } from '../resolve/host.js';
 import type { EvalHost } from '../evaluate/evaluate-section.js';
 import { evaluateSection } from '../evaluate/evaluate-section.js';
+import { envFunctions } from '../template/index.js';
 import type { Value } from '../model/value.js';
 import type { HclCache, IncludeReader } from '../resolve/includes.js';
 import type { FileIndex } from '../resolve/import-path.js';
@@ -91,7 +92,12 @@ export class StackSet {
       index: this.index,
       cache: this.#cache,
       ...(this.context.include ? { include: this.context.include } : {}),
-      ...(this.context.evaluate ? { evaluateLiteral: literalEvaluator(this.context.evaluate) } : {}),
+      ...(this.context.evaluate
+        ? {
+            evaluateLiteral: literalEvaluator(this.context.evaluate),
+            templateFunctions: envFunctions(this.context.evaluate.env),
+          }
+        : {}),
       ...(this.context.hcl ? { hcl: this.context.hcl } : {}),
       merge: merger(this.context.cli.listMergeStrategy, trace),
       ignoreMissingTemplateValues: this.context.cli.ignoreMissingTemplateValues,
@@ -99,9 +105,15 @@ export class StackSet {
     });
   }
 
-  /** Every problem found so far: load problems first, then component problems. */
+  /** Every problem found so far: load problems first, then component problems; each once. */
   get diagnostics(): Diagnostic[] {
-    return [...this.#processor.diagnostics, ...this.#diagnostics];
+    const seen = new Set<string>();
+    return [...this.#processor.diagnostics, ...this.#diagnostics].filter((d) => {
+      const key = `${d.code}\u0000${d.file}\u0000${d.position?.line}:${d.position?.column}\u0000${d.message}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
   }
 
   manifest(file: string): StackManifest | undefined {

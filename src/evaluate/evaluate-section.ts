@@ -1,6 +1,6 @@
 import type { Value, ValueMap } from '../model/value.js';
 import { isMap } from '../model/value.js';
-import { containsTemplate, renderTemplate } from '../template/index.js';
+import { containsTemplate, envFunctions, renderTemplate } from '../template/index.js';
 import type { DeferredMerge } from '../merge/deferred-merge.js';
 import { mergeValues } from '../merge/deep-merge.js';
 import type { ListMergeStrategy } from '../model/cli-config.js';
@@ -84,7 +84,11 @@ export function evaluateSection(section: ValueMap, options: EvalOptions, host: E
       const data = { ...current, ...options.meta };
       current = mapStrings(current, [], (s, path) => {
         if (!containsTemplate(s)) return s;
-        const r = renderTemplate(s, data, { name: path.join('.'), missingKey: 'default' });
+        const r = renderTemplate(s, data, {
+          name: path.join('.'),
+          missingKey: 'default',
+          functions: envFunctions(host.env),
+        });
         if (r.ok) return r.output;
         problems.push({
           path,
@@ -117,7 +121,7 @@ export function evaluateSection(section: ValueMap, options: EvalOptions, host: E
       mapStrings(v, [dm.section, ...dm.path], (raw, path) => {
         const rendered =
           templating && containsTemplate(raw)
-            ? renderTemplate(raw, data, { missingKey: 'default' })
+            ? renderTemplate(raw, data, { missingKey: 'default', functions: envFunctions(host.env) })
             : undefined;
         const s = rendered?.ok ? rendered.output : raw;
         const call = s.charCodeAt(0) === 33 ? parseCall(s) : undefined;

@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { error } from '../diagnostics/diagnostic.js';
 import type { ValueMap } from '../model/value.js';
+import type { TemplateFunction } from '../template/index.js';
 import { renderTemplate } from '../template/index.js';
 
 export function isTemplateFile(file: string): boolean {
@@ -14,6 +15,8 @@ export interface RenderManifestInput {
   readonly context: ValueMap | undefined;
   readonly skipTemplates: boolean;
   readonly ignoreMissing: boolean;
+  /** Extra template functions (Sprig's env/expandenv over the caller's environment). */
+  readonly functions?: Readonly<Record<string, TemplateFunction>>;
 }
 
 /**
@@ -28,6 +31,7 @@ export function renderManifestText(input: RenderManifestInput): { text: string; 
   const result = renderTemplate(input.text, input.context ?? {}, {
     name: input.displayFile,
     missingKey: input.ignoreMissing ? 'default' : 'error',
+    ...(input.functions ? { functions: input.functions } : {}),
   });
   if (result.ok) return { text: result.output, diagnostics: [] };
   if (!hasContext) return { text: input.text, diagnostics: [] };

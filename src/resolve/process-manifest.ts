@@ -8,6 +8,7 @@ import type { Source, SourcesAt } from '../merge/trace.js';
 import { fileSources, tracedSources } from '../merge/trace.js';
 import type { Value, ValueMap } from '../model/value.js';
 import { asMap, isMap, typeName } from '../model/value.js';
+import type { TemplateFunction } from '../template/index.js';
 import { renderTemplate, containsTemplate } from '../template/index.js';
 import type { ImportEntry } from './import-entries.js';
 import { readImportEntries } from './import-entries.js';
@@ -68,6 +69,8 @@ export interface ManifestProcessorOptions {
   readonly cache: ParseCache;
   /** Reads `!include` targets; without it `!include` stays a literal string. */
   readonly include?: IncludeReader;
+  /** Extra functions of import-time templates (Sprig's env over the caller's environment). */
+  readonly templateFunctions?: Readonly<Record<string, TemplateFunction>>;
   /** Evaluates a YAML function in `locals` (they run before templates); without it they stay text. */
   readonly evaluateLiteral?: (literal: string) => Value;
   readonly hcl?: HclCache;
@@ -147,6 +150,7 @@ export class ManifestProcessor {
       context: visit.context,
       skipTemplates: visit.skipTemplates,
       ignoreMissing: visit.ignoreMissing,
+      ...(this.#options.templateFunctions ? { functions: this.#options.templateFunctions } : {}),
     });
     rendered.diagnostics.forEach((d) => this.#report(d));
     const key = rendered.text === raw ? file : `${file}\u0000${rendered.text}`;

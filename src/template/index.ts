@@ -22,6 +22,7 @@ export type {
   TemplateOptions,
 } from './types.js';
 export { builtinFunctions } from './functions/index.js';
+export { envFunctions } from './functions/env.js';
 export { ArityError, FunctionArgumentError } from './errors.js';
 
 const DEFAULT_DELIMITERS: readonly [string, string] = ['{{', '}}'];

@@ -153,3 +153,20 @@ describe('the component-section template pass', () => {
     });
   });
 });
+
+describe('template functions that read the environment', () => {
+  it('gives Sprig env and expandenv the host environment', () => {
+    const r = evaluateSection(
+      {
+        vars: {
+          user: '{{ env "HOME" }}',
+          path: '{{ expandenv "$REGION/${HOME}" }}',
+          none: '{{ env "NOPE" | default "fallback" }}',
+        },
+      },
+      opts({ templatesEnabled: true }),
+      host(),
+    );
+    expect(r.section['vars']).toEqual({ user: '/home/me', path: 'us-east-2//home/me', none: 'fallback' });
+  });
+});
