@@ -15,6 +15,7 @@ import type {
 } from './ast.js';
 import { FunctionArgumentError, TemplateFailure, describeArgumentError, errorMessage } from './errors.js';
 import { and, or } from './functions/builtin.js';
+import { TemplateNamespace } from './namespace.js';
 import type { MissingKey, TemplateFunction } from './types.js';
 import { goTypeName, isMap, isTrue, mapGet } from './values.js';
 
@@ -91,13 +92,13 @@ export abstract class Evaluator {
     if (!first) return this.fail(cmd, 'empty command');
     switch (first.kind) {
       case 'field':
-        return this.evalFieldChain(dot, first, first.idents, cmd.args, final);
+        return this.evalFieldChain(dot, dot, first, first.idents, cmd.args, final);
       case 'chain':
         return this.evalChain(dot, first, cmd.args, final);
       case 'identifier':
         return this.evalFunction(dot, first, cmd, cmd.args, final);
       case 'variable':
-        return this.evalVariable(first, cmd.args, final);
+        return this.evalVariable(dot, first, cmd.args, final);
       case 'pipe':
         this.notAFunction(cmd, cmd.args, final);
         return this.evalPipeline(dot, first);
@@ -128,9 +129,9 @@ export abstract class Evaluator {
       case 'nil':
         return null;
       case 'field':
-        return this.evalFieldChain(dot, node, node.idents, [node], undefined);
+        return this.evalFieldChain(dot, dot, node, node.idents, [node], undefined);
       case 'variable':
-        return this.evalVariable(node, [node], undefined);
+        return this.evalVariable(dot, node, [node], undefined);
       case 'chain':
         return this.evalChain(dot, node, [node], undefined);
       case 'pipe':
@@ -144,21 +145,22 @@ export abstract class Evaluator {
     }
   }
 
-  private evalVariable(node: VariableNode, args: readonly Operand[], final: Final): unknown {
+  private evalVariable(dot: unknown, node: VariableNode, args: readonly Operand[], final: Final): unknown {
     const value = this.lookup(node);
     if (node.idents.length === 0) {
       this.notAFunction(node, args, final);
       return value;
     }
-    return this.evalFieldChain(value, node, node.idents, args, final);
+    return this.evalFieldChain(dot, value, node, node.idents, args, final);
   }
 
   private evalChain(dot: unknown, node: ChainNode, args: readonly Operand[], final: Final): unknown {
     if (node.node.kind === 'nil') this.fail(node, `indirection through explicit nil in ${this.text(node)}`);
-    return this.evalFieldChain(this.evalArg(dot, node.node), node, node.idents, args, final);
+    return this.evalFieldChain(dot, this.evalArg(dot, node.node), node, node.idents, args, final);
   }
 
   private evalFieldChain(
+    dot: unknown,
     receiver: unknown,
     node: Span,
     idents: string[],
@@ -168,9 +170,29 @@ export abstract class Evaluator {
     let value = receiver;
     idents.forEach((name, i) => {
       const last = i === idents.length - 1;
+      if (value instanceof TemplateNamespace) {
+        value = this.evalMethod(dot, value, name, node, last ? args : [], last ? final : undefined);
+        return;
+      }
       value = this.evalField(value, name, node, last && (args.length > 1 || final !== undefined));
     });
     return value;
+  }
+
+  /** `ns.Method args...`: a Gomplate-style namespaced function call. */
+  private evalMethod(
+    dot: unknown,
+    ns: TemplateNamespace,
+    name: string,
+    node: Span,
+    args: readonly Operand[],
+    final: Final,
+  ): unknown {
+    const fn = ns.method(name);
+    if (!fn) return this.fail(node, `function "${ns.name}.${name}" not defined`);
+    const argv = args.slice(1).map((arg) => this.evalArg(dot, arg));
+    if (final) argv.push(final.value);
+    return this.call(fn, `${ns.name}.${name}`, argv, node);
   }
 
   private evalField(receiver: unknown, name: string, node: Span, hasArgs: boolean): unknown {
@@ -215,13 +237,17 @@ export abstract class Evaluator {
     }
     const argv = argNodes.map((arg) => this.evalArg(dot, arg));
     if (final) argv.push(final.value);
+    return this.call(fn, node.name, argv, cmd);
+  }
+
+  private call(fn: TemplateFunction, name: string, argv: unknown[], cmd: Span): unknown {
     let result: unknown;
     try {
       result = fn(...argv.map((v) => (v === undefined ? null : v)));
     } catch (error) {
       if (error instanceof TemplateFailure) throw error;
-      if (error instanceof FunctionArgumentError) this.fail(cmd, describeArgumentError(error, node.name));
-      this.fail(cmd, `error calling ${node.name}: ${errorMessage(error)}`);
+      if (error instanceof FunctionArgumentError) this.fail(cmd, describeArgumentError(error, name));
+      this.fail(cmd, `error calling ${name}: ${errorMessage(error)}`);
     }
     return result === undefined ? null : result;
   }

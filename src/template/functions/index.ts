@@ -1,9 +1,11 @@
 /**
- * The function registry: Go builtins plus the supported Sprig functions.
+ * The function registry: Go builtins, the supported Sprig functions and
+ * Gomplate's `strings` namespace.
  * Deterministic and side-effect free: no env, time, randomness or I/O.
  */
 import type { TemplateFunction } from '../types.js';
 import { goBuiltins } from './builtin.js';
+import { gomplateNamespaces } from './gomplate-strings.js';
 import { sprigDefaults } from './sprig-defaults.js';
 import { sprigEncoding } from './sprig-encoding.js';
 import { sprigLists } from './sprig-lists.js';
@@ -17,6 +19,7 @@ export const builtinFunctions: Readonly<Record<string, TemplateFunction>> = Obje
   ...sprigDefaults,
   ...sprigMath,
   ...sprigEncoding,
+  ...gomplateNamespaces,
   ...goBuiltins,
 });
 
