@@ -4,6 +4,7 @@ import type { SourceFile } from '../load/source-file.js';
 import { positionAt } from '../load/source-file.js';
 import type { ValueMap } from '../model/value.js';
 import { isMap, typeName } from '../model/value.js';
+import { IMPORT_ENTRY_KEYS } from '../schema/sections.js';
 
 /** One entry of a manifest's `import:` list, in any of Atmos's forms. */
 export interface ImportEntry {
@@ -16,15 +17,7 @@ export interface ImportEntry {
   readonly position: Position | undefined;
 }
 
-const ENTRY_KEYS = new Set([
-  'path',
-  'context',
-  'skip_templates_processing',
-  'ignore_missing_template_values',
-  'skip_if_missing',
-  'nested_imports',
-  'ttl',
-]);
+const ENTRY_KEYS: ReadonlySet<string> = new Set(IMPORT_ENTRY_KEYS);
 
 /** Reads `import:`; a wrong shape is reported at its position and the entry is skipped. */
 export function readImportEntries(

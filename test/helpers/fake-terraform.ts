@@ -1,5 +1,6 @@
 import type { TerraformRunner } from '../../src/io/terraform.js';
 import type { Step } from '../../src/run/terraform-plan.js';
+import type { TerraformOptions } from '../../src/services/terraform.js';
 
 /**
  * Records every step and answers with canned exit codes by label ('init', 'plan', ...);
@@ -24,3 +25,17 @@ export function fakeTerraform(
     },
   };
 }
+
+/** Options for one `strata terraform <subcommand>` run: `plan vpc -s dev`, non-interactive, unless overridden. */
+export const terraformOptions = (over: Partial<TerraformOptions> = {}): TerraformOptions => ({
+  subcommand: 'plan',
+  component: 'vpc',
+  stack: 'dev',
+  extraArgs: [],
+  fromPlan: false,
+  skipInit: false,
+  dryRun: false,
+  interactive: false,
+  env: {},
+  ...over,
+});

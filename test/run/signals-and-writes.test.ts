@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { UserError } from '../../src/diagnostics/errors.js';
 import { openProject } from '../../src/services/project.js';
 import { runTerraform } from '../../src/services/terraform.js';
-import { fakeTerraform } from '../helpers/fake-terraform.js';
+import { fakeTerraform, terraformOptions } from '../helpers/fake-terraform.js';
 import { REPO, testdir } from '../helpers/testdir.js';
 
 const config = (command: string) => `stacks:
@@ -63,22 +63,9 @@ describe('writing generated files', () => {
     const tf = fakeTerraform();
     let failure: UserError | undefined;
     try {
-      await runTerraform(
-        openProject({ cwd: dir, env: {} }),
-        tf,
-        {
-          subcommand: 'plan',
-          component: 'app',
-          stack: 'dev',
-          extraArgs: [],
-          fromPlan: false,
-          skipInit: false,
-          dryRun: false,
-          interactive: false,
-          env: {},
-        },
-        { info: () => undefined },
-      );
+      await runTerraform(openProject({ cwd: dir, env: {} }), tf, terraformOptions({ component: 'app' }), {
+        info: () => undefined,
+      });
     } catch (e) {
       failure = e as UserError;
     }

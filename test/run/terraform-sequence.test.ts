@@ -3,9 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/diagnostics/errors.js';
 import { openProject } from '../../src/services/project.js';
-import type { TerraformOptions } from '../../src/services/terraform.js';
 import { runTerraform } from '../../src/services/terraform.js';
-import { fakeTerraform } from '../helpers/fake-terraform.js';
+import { fakeTerraform, terraformOptions } from '../helpers/fake-terraform.js';
 import { testdir } from '../helpers/testdir.js';
 
 const config = (extra = '') => `base_path: "."
@@ -41,18 +40,6 @@ function setup(extraConfig = '') {
   return { dir, project: openProject({ cwd: dir, env: {} }) };
 }
 
-const options = (over: Partial<TerraformOptions>): TerraformOptions => ({
-  subcommand: 'plan',
-  component: 'vpc',
-  stack: 'dev',
-  extraArgs: [],
-  fromPlan: false,
-  skipInit: false,
-  dryRun: false,
-  interactive: false,
-  env: {},
-  ...over,
-});
 const quiet = { info: () => undefined };
 
 describe('terraform command sequence', () => {
@@ -77,7 +64,9 @@ describe('terraform command sequence', () => {
   ] as const)('$sub $extra: init, workspace, then "$main"', async ({ sub, extra, main }) => {
     const { project } = setup();
     const tf = fakeTerraform();
-    expect(await runTerraform(project, tf, options({ subcommand: sub, extraArgs: extra }), quiet)).toBe(0);
+    expect(
+      await runTerraform(project, tf, terraformOptions({ subcommand: sub, extraArgs: extra }), quiet),
+    ).toBe(0);
     expect(tf.commands()).toEqual([
       'terraform init -reconfigure -force-copy -input=false',
       'terraform workspace select -or-create dev',
@@ -88,7 +77,7 @@ describe('terraform command sequence', () => {
 
   it('deploys with apply -auto-approve, running init only when deploy_run_init is on (Atmos)', async () => {
     const tf = fakeTerraform();
-    await runTerraform(setup().project, tf, options({ subcommand: 'deploy' }), quiet);
+    await runTerraform(setup().project, tf, terraformOptions({ subcommand: 'deploy' }), quiet);
     expect(tf.commands()).toEqual([
       'terraform workspace select -or-create dev',
       'terraform apply -var-file dev-vpc.terraform.tfvars.json -input=false -auto-approve',
@@ -97,7 +86,7 @@ describe('terraform command sequence', () => {
     await runTerraform(
       setup('    deploy_run_init: true\n').project,
       withInit,
-      options({ subcommand: 'deploy' }),
+      terraformOptions({ subcommand: 'deploy' }),
       quiet,
     );
     expect(withInit.commands()[0]).toBe('terraform init -reconfigure -force-copy -input=false');
@@ -106,14 +95,14 @@ describe('terraform command sequence', () => {
   it('applies a saved plan with --from-plan, the planfile last', async () => {
     const { project } = setup();
     const tf = fakeTerraform();
-    await runTerraform(project, tf, options({ subcommand: 'apply', fromPlan: true }), quiet);
+    await runTerraform(project, tf, terraformOptions({ subcommand: 'apply', fromPlan: true }), quiet);
     expect(tf.commands()[2]).toBe('terraform apply -input=false dev-vpc.planfile');
   });
 
   it('passes the component env (null unsets), a per-instance TF_DATA_DIR and TF_IN_AUTOMATION', async () => {
     const { project } = setup();
     const tf = fakeTerraform();
-    await runTerraform(project, tf, options({}), quiet);
+    await runTerraform(project, tf, terraformOptions({}), quiet);
     expect(tf.steps[0]!.env).toMatchObject({
       TF_LOG: 'info',
       UNSET_ME: null,
@@ -125,14 +114,14 @@ describe('terraform command sequence', () => {
   it('uses the command setting, so tofu works', async () => {
     const { project } = setup('    command: tofu\n');
     const tf = fakeTerraform();
-    await runTerraform(project, tf, options({}), quiet);
+    await runTerraform(project, tf, terraformOptions({}), quiet);
     expect(tf.steps.map((s) => s.binary)).toEqual(['tofu', 'tofu', 'tofu']);
   });
 
   it('skips workspace selection when TF_WORKSPACE is set, and init with --skip-init', async () => {
     const { project } = setup();
     const tf = fakeTerraform();
-    await runTerraform(project, tf, options({ skipInit: true, env: { TF_WORKSPACE: 'x' } }), quiet);
+    await runTerraform(project, tf, terraformOptions({ skipInit: true, env: { TF_WORKSPACE: 'x' } }), quiet);
     expect(tf.commands()).toEqual([
       'terraform plan -var-file dev-vpc.terraform.tfvars.json -input=false -out dev-vpc.planfile',
     ]);
@@ -140,7 +129,7 @@ describe('terraform command sequence', () => {
 
   it('writes the varfile and backend before running, and leaves unchanged files untouched', async () => {
     const { dir, project } = setup();
-    await runTerraform(project, fakeTerraform(), options({}), quiet);
+    await runTerraform(project, fakeTerraform(), terraformOptions({}), quiet);
     const varfile = join(dir, 'components/terraform/vpc/dev-vpc.terraform.tfvars.json');
     expect(JSON.parse(readFileSync(varfile, 'utf8'))).toEqual({ a: 1, cidr: '10.0.0.0/16', stage: 'dev' });
     expect(JSON.parse(readFileSync(join(dir, 'components/terraform/vpc/backend.tf.json'), 'utf8'))).toEqual({
@@ -148,7 +137,7 @@ describe('terraform command sequence', () => {
     });
     const before = statSync(varfile).mtimeMs;
     await new Promise((r) => setTimeout(r, 20));
-    await runTerraform(openProject({ cwd: dir, env: {} }), fakeTerraform(), options({}), quiet);
+    await runTerraform(openProject({ cwd: dir, env: {} }), fakeTerraform(), terraformOptions({}), quiet);
     expect(statSync(varfile).mtimeMs).toBe(before);
   });
 
@@ -156,7 +145,7 @@ describe('terraform command sequence', () => {
     const { project } = setup();
     const tf = fakeTerraform({ init: 3 });
     const messages: string[] = [];
-    expect(await runTerraform(project, tf, options({}), { info: (m) => messages.push(m) })).toBe(3);
+    expect(await runTerraform(project, tf, terraformOptions({}), { info: (m) => messages.push(m) })).toBe(3);
     expect(tf.steps).toHaveLength(1);
     expect(messages).toEqual(["terraform init failed for component 'vpc' in stack 'dev' (exit code 3)"]);
   });
@@ -168,7 +157,7 @@ describe('terraform command sequence', () => {
       await runTerraform(
         project,
         fakeTerraform({ plan: 2 }),
-        options({ extraArgs: ['-detailed-exitcode'] }),
+        terraformOptions({ extraArgs: ['-detailed-exitcode'] }),
         { info: (m) => messages.push(m) },
       ),
     ).toBe(2);
@@ -189,7 +178,7 @@ describe('safety', () => {
   it('refuses an abstract component', async () => {
     const { project } = setup();
     expect(
-      await fails(runTerraform(project, fakeTerraform(), options({ component: 'base' }), quiet)),
+      await fails(runTerraform(project, fakeTerraform(), terraformOptions({ component: 'base' }), quiet)),
     ).toMatchObject({ code: 'component-abstract' });
   });
 
@@ -198,7 +187,7 @@ describe('safety', () => {
     const tf = fakeTerraform();
     const messages: string[] = [];
     expect(
-      await runTerraform(project, tf, options({ component: 'vpc-off', subcommand: 'apply' }), {
+      await runTerraform(project, tf, terraformOptions({ component: 'vpc-off', subcommand: 'apply' }), {
         info: (m) => messages.push(m),
       }),
     ).toBe(0);
@@ -215,14 +204,14 @@ describe('safety', () => {
           runTerraform(
             project,
             fakeTerraform(),
-            options({ component: 'vpc-locked', subcommand: sub }),
+            terraformOptions({ component: 'vpc-locked', subcommand: sub }),
             quiet,
           ),
         ),
       ).toMatchObject({ code: 'component-locked' });
-      expect(await runTerraform(project, fakeTerraform(), options({ component: 'vpc-locked' }), quiet)).toBe(
-        0,
-      );
+      expect(
+        await runTerraform(project, fakeTerraform(), terraformOptions({ component: 'vpc-locked' }), quiet),
+      ).toBe(0);
     },
   );
 
@@ -230,7 +219,7 @@ describe('safety', () => {
     const { dir, project } = setup();
     const tf = fakeTerraform();
     const messages: string[] = [];
-    await runTerraform(project, tf, options({ dryRun: true }), { info: (m) => messages.push(m) });
+    await runTerraform(project, tf, terraformOptions({ dryRun: true }), { info: (m) => messages.push(m) });
     expect(tf.steps).toEqual([]);
     expect(existsSync(join(dir, 'components/terraform/vpc/dev-vpc.terraform.tfvars.json'))).toBe(false);
     expect(messages.join('\n')).toContain('would write');
@@ -262,7 +251,7 @@ components:
       { vpc: { vpc_id: { value: 'vpc-9' }, subnets: { value: { private: 'subnet-1' } } } },
     );
     const project = openProject({ cwd: dir, env: {}, resolveOutputs: true });
-    expect(await runTerraform(project, tf, options({ component: 'app' }), quiet)).toBe(0);
+    expect(await runTerraform(project, tf, terraformOptions({ component: 'app' }), quiet)).toBe(0);
     expect(tf.commands().slice(0, 4)).toEqual([
       'terraform init -reconfigure -input=false',
       'terraform workspace select -or-create dev',
