@@ -1,6 +1,8 @@
 import type { Value, ValueMap } from '../model/value.js';
 import { isMap } from '../model/value.js';
-import { containsTemplate, envFunctions, renderTemplate } from '../template/index.js';
+import { containsTemplate, renderTemplate } from '../template/index.js';
+import type { TemplateUses } from './atmos-functions.js';
+import { atmosTemplateFunctions } from './atmos-functions.js';
 import type { DeferredMerge } from '../merge/deferred-merge.js';
 import { mergeValues } from '../merge/deep-merge.js';
 import type { ListMergeStrategy } from '../model/cli-config.js';
@@ -26,6 +28,14 @@ export interface EvalHost {
   /** Function names left as text, e.g. `terraform.output`. */
   readonly skip?: readonly string[];
   exec(command: string): { ok: true; stdout: string } | { ok: false; message: string };
+  /**
+   * `atmos.Component`: another instance's evaluated section, and its outputs where they are known
+   * without terraform (a message starting `remote:` when only terraform can read them).
+   */
+  describeComponent(
+    component: string,
+    stack: string,
+  ): { ok: true; section: ValueMap; outputs: ComponentOutputs } | { ok: false; message: string };
   /** `!terraform.state` of a local backend: the output's value, or why it cannot be read. */
   terraformState(
     component: string,
@@ -33,6 +43,8 @@ export interface EvalHost {
     output: string,
   ): { ok: true; value: unknown } | { ok: false; message: string };
 }
+
+export type ComponentOutputs = { ok: true; value: ValueMap } | { ok: false; message: string };
 
 export interface EvalOptions {
   readonly templatesEnabled: boolean;
@@ -59,6 +71,8 @@ export interface Deferred {
   /** For !terraform.output/state: the component (and stack) it reads, a dependency of this instance. */
   readonly component?: string;
   readonly stack?: string;
+  /** What to do about it, when it cannot be resolved in a run. */
+  readonly hint?: string;
 }
 
 export interface EvalResult {
@@ -78,17 +92,31 @@ const SKIPPED_SECTIONS = new Set(['sources', 'mocks', 'overrides', 'inheritance'
  */
 export function evaluateSection(section: ValueMap, options: EvalOptions, host: EvalHost): EvalResult {
   const problems: EvalProblem[] = [];
+  const deferred: Deferred[] = [];
+  const references: { component: string; stack: string }[] = [];
+  const uses: TemplateUses = { computed: [], references: [] };
+  const metadata = isMap(section['metadata']) ? section['metadata'] : {};
+  const functions = atmosTemplateFunctions(host, uses, metadata['enabled'] === false);
+  const render = (text: string, data: unknown, path: string[]) => {
+    uses.computed.length = 0;
+    uses.references.length = 0;
+    const r = renderTemplate(text, data, { name: path.join('.'), missingKey: 'default', functions });
+    references.push(...uses.references);
+    for (const c of uses.computed) {
+      if (deferred.some((d) => d.call.tag === c.tag && d.path.join('\u0000') === path.join('\u0000')))
+        continue;
+      const { tag, text: callText, ...rest } = c;
+      deferred.push({ path, call: { tag, text: callText }, ...rest });
+    }
+    return r;
+  };
   let current = section;
   if (options.templatesEnabled && host.processTemplates !== false) {
     for (let pass = 0; pass < Math.max(1, options.evaluations); pass++) {
       const data = { ...current, ...options.meta };
       current = mapStrings(current, [], (s, path) => {
         if (!containsTemplate(s)) return s;
-        const r = renderTemplate(s, data, {
-          name: path.join('.'),
-          missingKey: 'default',
-          functions: envFunctions(host.env),
-        });
+        const r = render(s, data, path);
         if (r.ok) return r.output;
         problems.push({
           path,
@@ -99,8 +127,6 @@ export function evaluateSection(section: ValueMap, options: EvalOptions, host: E
       }) as ValueMap;
     }
   }
-  const deferred: Deferred[] = [];
-  const references: { component: string; stack: string }[] = [];
   if (host.processFunctions === false) return { section: current, problems, deferred, references };
   const envSection = isMap(current['env']) ? current['env'] : {};
   let unset = false;
@@ -119,10 +145,7 @@ export function evaluateSection(section: ValueMap, options: EvalOptions, host: E
     const data = { ...current, ...options.meta };
     const values = dm.values.map((v) =>
       mapStrings(v, [dm.section, ...dm.path], (raw, path) => {
-        const rendered =
-          templating && containsTemplate(raw)
-            ? renderTemplate(raw, data, { missingKey: 'default', functions: envFunctions(host.env) })
-            : undefined;
+        const rendered = templating && containsTemplate(raw) ? render(raw, data, path) : undefined;
         const s = rendered?.ok ? rendered.output : raw;
         const call = s.charCodeAt(0) === 33 ? parseCall(s) : undefined;
         if (!call || host.skip?.includes(call.tag.slice(1))) return s;

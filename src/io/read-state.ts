@@ -1,13 +1,21 @@
 import { readFileSync } from 'node:fs';
 
-/** Reads a local terraform state file's outputs; undefined when there is no state. */
-export function readStateOutputs(path: string): Record<string, { value: unknown }> | undefined {
+export type StateOutputs =
+  | { readonly ok: true; readonly outputs: Record<string, { value: unknown }> }
+  | { readonly ok: false; readonly message: string };
+
+/** Reads a local terraform state file's outputs; undefined when there is no state file. */
+export function readStateOutputs(path: string): StateOutputs | undefined {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch {
     return undefined;
   }
-  const state = JSON.parse(text) as { outputs?: Record<string, { value: unknown }> };
-  return state.outputs ?? {};
+  try {
+    const state = JSON.parse(text) as { outputs?: Record<string, { value: unknown }> } | null;
+    return { ok: true, outputs: state?.outputs ?? {} };
+  } catch {
+    return { ok: false, message: 'is not valid JSON' };
+  }
 }

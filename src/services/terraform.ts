@@ -76,9 +76,17 @@ export async function runTerraform(
           'function-error',
           `${label}: '${d.call.tag} ${d.call.text}' at ${d.path.join('.')} cannot be resolved, so terraform is not run`,
           {
-            hint: d.component
-              ? `'${d.component}' in stack '${d.stack}' must be applied first`
-              : `${d.call.tag} is not supported yet; replace it with a value`,
+            ...project.set.locateInSection(
+              resolved.instance.manifest,
+              resolved.instance.type,
+              resolved.instance.component,
+              d.path,
+            ),
+            hint:
+              d.hint ??
+              (d.component
+                ? `'${d.component}' in stack '${d.stack}' must be applied first`
+                : `${d.call.tag} is not supported yet; replace it with a value`),
           },
         ),
       ),

@@ -15,6 +15,7 @@ import type {
 } from './ast.js';
 import { FunctionArgumentError, TemplateFailure, describeArgumentError, errorMessage } from './errors.js';
 import { and, or } from './functions/builtin.js';
+import { Computed } from './computed.js';
 import { TemplateNamespace } from './namespace.js';
 import type { MissingKey, TemplateFunction } from './types.js';
 import { goTypeName, isMap, isTrue, mapGet } from './values.js';
@@ -205,6 +206,7 @@ export abstract class Evaluator {
       if (strict) this.fail(node, `nil pointer evaluating interface {}.${name}`);
       return undefined;
     }
+    if (receiver instanceof Computed) return receiver.field(name);
     if (isMap(receiver)) {
       if (hasArgs) this.fail(node, `${name} is not a method but has arguments`);
       const { found, value } = mapGet(receiver, name);

@@ -1,6 +1,7 @@
 /**
  * Go fmt-style printing of plain data: %v rendering, float formats and quoting.
  */
+import { Computed } from './computed.js';
 import { isMap, sortedKeys } from './values.js';
 
 /** Go's %v (and fmt.Sprint) rendering of a value. */
@@ -17,6 +18,7 @@ export function formatValue(value: unknown): string {
     case 'function':
       return '<func>';
   }
+  if (value instanceof Computed) return value.toString();
   if (Array.isArray(value)) return `[${value.map(formatValue).join(' ')}]`;
   if (isMap(value))
     return `map[${sortedKeys(value)

@@ -24,6 +24,8 @@ export type {
 export { builtinFunctions } from './functions/index.js';
 export { envFunctions } from './functions/env.js';
 export { ArityError, FunctionArgumentError } from './errors.js';
+export { Computed } from './computed.js';
+export { TemplateNamespace, namespaceFunction } from './namespace.js';
 
 const DEFAULT_DELIMITERS: readonly [string, string] = ['{{', '}}'];
 const DEFAULT_NAME = 'template';

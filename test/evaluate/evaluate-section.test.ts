@@ -11,13 +11,27 @@ const host = (over: Partial<EvalHost> = {}): EvalHost => ({
     component === 'vpc'
       ? { ok: true, value: output === 'vpc_id' ? 'vpc-123' : { a: 1 } }
       : { ok: false, message: `'${component}' has no state yet` },
+  describeComponent: (component, stack): ReturnType<EvalHost['describeComponent']> =>
+    component === 'vpc'
+      ? {
+          ok: true,
+          section: { vars: { cidr: '10.0.0.0/16', stage: stack } },
+          outputs: { ok: true, value: { vpc_id: 'vpc-123', subnets: ['a', 'b'] } },
+        }
+      : component === 'dns'
+        ? {
+            ok: true,
+            section: { vars: { zone: 'example.com' } },
+            outputs: { ok: false, message: 'remote: s3' },
+          }
+        : { ok: false, message: `component '${component}' is not defined in stack '${stack}'` },
   ...over,
 });
 const opts = (over: Partial<EvalOptions> = {}): EvalOptions => ({
   templatesEnabled: false,
   evaluations: 1,
   stack: 'dev',
-  meta: { atmos_component: 'app', atmos_stack: 'dev' },
+  meta: { atmos_component: 'app', atmos_stack: 'dev', stack: 'dev' },
   ...over,
 });
 
@@ -168,5 +182,84 @@ describe('template functions that read the environment', () => {
       host(),
     );
     expect(r.section['vars']).toEqual({ user: '/home/me', path: 'us-east-2//home/me', none: 'fallback' });
+  });
+});
+
+describe('atmos.Component', () => {
+  const run = (vars: Record<string, string>, section: Record<string, unknown> = {}) =>
+    evaluateSection({ ...section, vars }, opts({ templatesEnabled: true }), host());
+
+  it("reads another instance's config and its known outputs", () => {
+    const r = run({
+      cidr: '{{ (atmos.Component "vpc" .stack).vars.cidr }}',
+      id: '{{ (atmos.Component "vpc" "prod").outputs.vpc_id }}',
+      subnets: '{{ toJson (atmos.Component "vpc" .stack).outputs.subnets }}',
+      stage: '{{ (atmos.Component "vpc" "prod").vars.stage }}',
+    });
+    expect(r.problems).toEqual([]);
+    expect(r.deferred).toEqual([]);
+    expect(r.section['vars']).toEqual({
+      cidr: '10.0.0.0/16',
+      id: 'vpc-123',
+      subnets: '["a","b"]',
+      stage: 'prod',
+    });
+  });
+
+  it('makes a reference (a graph dependency) only of instances whose outputs are read', () => {
+    const r = run({
+      cidr: '{{ (atmos.Component "vpc" "dev").vars.cidr }}',
+      zone: '{{ (atmos.Component "dns" "prod").outputs.zone_id }}',
+    });
+    expect(r.references).toEqual([{ component: 'dns', stack: 'prod' }]);
+  });
+
+  it('leaves outputs only terraform can read as a typed placeholder, deferred with a hint', () => {
+    const r = run({ zone: 'zone={{ (atmos.Component "dns" .stack).outputs.zone_id }}' });
+    expect(r.section['vars']).toEqual({ zone: 'zone=(computed: atmos.Component dns dev outputs.zone_id)' });
+    expect(r.deferred).toEqual([
+      {
+        path: ['vars', 'zone'],
+        call: { tag: 'atmos.Component', text: 'dns dev' },
+        component: 'dns',
+        stack: 'dev',
+        hint: expect.stringContaining('!terraform.output dns dev'),
+      },
+    ]);
+  });
+
+  it('reports a component that does not exist at the value, with the function call', () => {
+    const r = run({ x: '{{ (atmos.Component "nope" .stack).vars.a }}' });
+    expect(r.problems).toHaveLength(1);
+    expect(r.problems[0]!.path).toEqual(['vars', 'x']);
+    expect(r.problems[0]!.message).toContain(
+      "error calling atmos.Component: component 'nope' is not defined",
+    );
+  });
+
+  it('rejects a stack argument that is not a string', () => {
+    const r = run({ x: '{{ (atmos.Component "vpc" .nothing).vars.a }}' });
+    expect(r.problems[0]!.message).toContain('atmos.Component: argument 2 must be a string, got nil');
+  });
+
+  it('gives a disabled component empty outputs instead of reading state', () => {
+    const r = run(
+      { z: '{{ (atmos.Component "dns" .stack).outputs.zone_id }}' },
+      { metadata: { enabled: false } },
+    );
+    expect(r.section['vars']).toEqual({ z: '<no value>' });
+    expect(r.deferred).toEqual([]);
+  });
+
+  it('keeps atmos.Store and atmos.GomplateDatasource as placeholders', () => {
+    const r = run({
+      s: '{{ atmos.Store "ssm" "prod" "vpc" "cidr" }}',
+      d: '{{ (atmos.GomplateDatasource "ip").ip }}',
+    });
+    expect(r.section['vars']).toEqual({
+      s: '(computed: atmos.Store ssm prod vpc cidr)',
+      d: '(computed: atmos.GomplateDatasource ip.ip)',
+    });
+    expect(r.deferred.map((d) => d.call.tag).sort()).toEqual(['atmos.GomplateDatasource', 'atmos.Store']);
   });
 });

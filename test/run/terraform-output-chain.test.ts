@@ -88,3 +88,53 @@ describe('--all against real terraform', () => {
     );
   });
 });
+
+// The same chain through the atmos.Component template function (templates enabled in atmos.yaml).
+const templatedOrg = () =>
+  testdir({
+    'atmos.yaml':
+      'stacks:\n  base_path: stacks\n  included_paths: ["orgs/**/*"]\n  name_pattern: "{stage}"\ncomponents:\n  terraform:\n    base_path: components/terraform\n    auto_generate_backend_file: true\n    init_run_reconfigure: true\n    deploy_run_init: true\ntemplates:\n  settings:\n    enabled: true\n',
+    'stacks/orgs/dev.yaml': `vars: {stage: dev}
+terraform:
+  backend_type: local
+  backend: {local: {}}
+components:
+  terraform:
+    vpc:
+      vars: {cidr: 10.0.0.0/16}
+    app:
+      vars:
+        vpc_id: '{{ (atmos.Component "vpc" .stack).outputs.vpc_id }}/{{ (atmos.Component "vpc" .stack).vars.cidr }}'
+        home: /srv/app
+`,
+    'components/terraform/vpc/main.tf':
+      'variable "cidr" {\n  type = string\n}\nvariable "stage" {\n  type = string\n}\nresource "terraform_data" "vpc" {\n  input = "vpc-${var.stage}"\n}\noutput "vpc_id" {\n  value = terraform_data.vpc.output\n}\n',
+    'components/terraform/app/main.tf':
+      'variable "vpc_id" {\n  type = string\n}\nvariable "home" {\n  type = string\n}\nvariable "stage" {\n  type = string\n}\nresource "terraform_data" "app" {\n  input = var.vpc_id\n}\noutput "vpc_id" {\n  value = terraform_data.app.output\n}\n',
+  });
+
+describe('atmos.Component outputs against real terraform', () => {
+  it('is a placeholder before the dependency exists, orders --all, and renders the applied output', () => {
+    const dir = templatedOrg();
+    const described = JSON.parse(
+      runCli(['describe', 'component', 'app', '-s', 'dev', '-f', 'json'], dir, env).stdout,
+    );
+    expect(described.vars.vpc_id).toBe('(computed: atmos.Component vpc dev outputs.vpc_id)/10.0.0.0/16');
+
+    const early = runCli(['terraform', 'plan', 'app', '-s', 'dev'], dir, env);
+    expect(early.exitCode).toBe(1);
+    expect(early.stderr).toContain("'atmos.Component vpc dev' at vars.vpc_id cannot be resolved");
+    expect(early.stderr).toContain("apply 'vpc' in stack 'dev' first");
+    expect(early.stderr).toMatch(/stacks\/orgs\/dev\.yaml:11:\d+/);
+
+    const deploy = runCli(['terraform', 'deploy', '--all'], dir, env);
+    expect(deploy.exitCode, deploy.stderr).toBe(0);
+    expect(deploy.stdout.indexOf('dev/vpc | Apply complete')).toBeLessThan(
+      deploy.stdout.indexOf('dev/app | Apply complete'),
+    );
+    expect(
+      JSON.parse(runCli(['terraform', 'output', 'app', '-s', 'dev', '--', '-json'], dir, env).stdout).vpc_id
+        .value,
+    ).toBe('vpc-dev/10.0.0.0/16');
+  });
+});

@@ -3,6 +3,7 @@
  * compact or indented output, optional HTML escaping.
  */
 import { isMap, sortedKeys } from '../values.js';
+import { Computed } from '../computed.js';
 
 export interface JsonOptions {
   escapeHTML: boolean;
@@ -60,6 +61,7 @@ function encode(value: unknown, options: JsonOptions, depth: number, prefix: str
     case 'function':
       throw new Error('json: unsupported type: func()');
   }
+  if (value instanceof Computed) return encodeString(value.toString(), options.escapeHTML);
   const { indent } = options;
   const inner = indent === undefined ? '' : prefix + indent;
   const open = indent === undefined ? '' : `\n${inner}`;
