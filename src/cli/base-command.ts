@@ -6,6 +6,7 @@ import type { Project, ProjectOptions } from '../services/project.js';
 import { openProjectWithIncludes } from '../services/project.js';
 
 interface GlobalFlags {
+  cache?: boolean;
   config?: string;
   chdir?: string;
   'base-path'?: string;
@@ -42,6 +43,12 @@ export abstract class StrataCommand extends Command {
       helpGroup: 'GLOBAL',
     }),
     debug: Flags.boolean({ description: 'print stack traces of internal errors', helpGroup: 'GLOBAL' }),
+    cache: Flags.boolean({
+      default: true,
+      allowNo: true,
+      description: 'reuse compiled stacks whose files have not changed (--no-cache compiles everything)',
+      helpGroup: 'GLOBAL',
+    }),
     'allow-exec': Flags.boolean({
       description:
         "let !exec in manifests run commands (off by default: a manifest must not run commands on a reviewer's machine)",
@@ -57,13 +64,17 @@ export abstract class StrataCommand extends Command {
       ...(flags.chdir ? { chdir: flags.chdir } : {}),
       ...(flags.config ? { configFile: flags.config } : {}),
       ...(flags['base-path'] ? { basePath: flags['base-path'] } : {}),
+      cache: flags.cache !== false,
       env: process.env,
     };
   }
 
   /** `resolveOutputs`: terraform runs resolve `!terraform.output`; inspection commands do not. */
-  protected openProject(flags: GlobalFlags & EvaluationFlagValues, resolveOutputs = false): Promise<Project> {
-    return openProjectWithIncludes({
+  protected async openProject(
+    flags: GlobalFlags & EvaluationFlagValues,
+    resolveOutputs = false,
+  ): Promise<Project> {
+    const project = await openProjectWithIncludes({
       ...this.projectOptions(flags),
       allowExec: flags['allow-exec'] === true,
       resolveOutputs: resolveOutputs || flags['resolve-remote'] === true,
@@ -71,6 +82,16 @@ export abstract class StrataCommand extends Command {
       ...(flags['process-functions'] === false ? { processFunctions: false } : {}),
       ...(flags.skip ? { skip: commaList(flags.skip)!.map((x) => x.replace(/^!/, '')) } : {}),
     });
+    this.#projects.push(project);
+    return project;
+  }
+
+  readonly #projects: Project[] = [];
+
+  /** After a command that succeeded, what it compiled goes to the compile cache. */
+  protected override async finally(err: Error | undefined): Promise<unknown> {
+    if (!err) for (const p of this.#projects) p.saveCache?.();
+    return super.finally(err);
   }
 
   /** Strata's own messages (stderr), so stdout stays clean for data. */

@@ -8,6 +8,9 @@ import { stackNameOf } from '../naming/stack-name.js';
 import type { WorkspaceResult } from '../naming/workspace.js';
 import { workspaceOf } from '../naming/workspace.js';
 import type { StackManifest, StackSet } from './stack-set.js';
+import { COMPONENT_TYPES } from './stack-set.js';
+import type { CachedInstanceHead, CachedStack } from './compile-cache.js';
+import { stackFileName } from '../resolve/paths.js';
 
 /** One component in one top-level manifest, with its logical stack name. */
 export interface Instance {
@@ -94,16 +97,32 @@ export function workspaceFor(set: StackSet, instance: Instance, describeStacks =
   });
 }
 
-/** Every instance of every top-level manifest, in manifest order then component-name order. */
+/** Every instance of every top-level manifest, in manifest order, then `types` order, then name order. */
 export function* allInstances(set: StackSet, types: readonly string[]): Generator<Instance> {
   for (const file of set.stackFiles) {
-    const manifest = set.manifest(file);
-    if (!manifest) continue;
-    for (const type of types) {
-      for (const component of set.componentNames(manifest, type)) {
-        const composed = set.compose(manifest, type, component);
-        if (!composed) continue;
-        yield makeInstance(
+    const instances = manifestInstances(set, file);
+    for (const type of types) for (const i of instances) if (i.type === type) yield i;
+  }
+}
+
+/**
+ * Every instance of one top-level manifest (all component types), from the compile cache when its
+ * entry is still valid; otherwise compiled, and offered to the cache if that raised no problem.
+ */
+export function manifestInstances(set: StackSet, file: string): Instance[] {
+  const cache = set.context.cache;
+  const cached = cache?.get(file);
+  if (cached) return cachedInstances(set, file, cached);
+  const manifest = set.manifest(file);
+  if (!manifest) return [];
+  const problems = set.problemCount;
+  const out: Instance[] = [];
+  for (const type of COMPONENT_TYPES) {
+    for (const component of set.componentNames(manifest, type)) {
+      const composed = set.compose(manifest, type, component);
+      if (!composed) continue;
+      out.push(
+        makeInstance(
           set,
           manifest,
           type,
@@ -111,8 +130,84 @@ export function* allInstances(set: StackSet, types: readonly string[]): Generato
           composed.section,
           nameOf(set, manifest, composed.section),
           composed.deferredMerges,
-        );
-      }
+        ),
+      );
     }
   }
+  if (cache && set.problemCount === problems && out.length > 0)
+    cache.put(file, [...manifest.processed.files], manifest.imports, out);
+  return out;
+}
+
+/**
+ * An instance read from the cache. Its manifest is processed, and its section read from the entry's
+ * body, only when asked for; a damaged body makes it compile the instance after all.
+ */
+function cachedInstances(set: StackSet, file: string, stack: CachedStack): Instance[] {
+  const manifest = lazyManifest(set, file, stack.imports);
+  return stack.instances.map((head, index) => new CachedInstance(set, manifest, stack, head, index));
+}
+
+class CachedInstance implements Instance {
+  readonly type: string;
+  readonly component: string;
+  readonly stackName: StackNameResult;
+  readonly deferred: readonly Deferred[];
+  readonly references: readonly { component: string; stack: string }[];
+  #section: ValueMap | undefined;
+
+  constructor(
+    private readonly set: StackSet,
+    readonly manifest: StackManifest,
+    private readonly stack: CachedStack,
+    head: CachedInstanceHead,
+    private readonly index: number,
+  ) {
+    this.type = head.type;
+    this.component = head.component;
+    this.stackName = head.stackName;
+    this.deferred = head.deferred;
+    this.references = head.references;
+  }
+
+  get section(): ValueMap {
+    this.#section ??=
+      this.stack.sections()?.[this.index] ??
+      compileSection(this.set, this.manifest.file, this.type, this.component);
+    return this.#section;
+  }
+}
+
+function compileSection(set: StackSet, file: string, type: string, component: string): ValueMap {
+  const manifest = set.manifest(file);
+  const composed = manifest && set.compose(manifest, type, component);
+  if (!manifest || !composed) return {};
+  return makeInstance(
+    set,
+    manifest,
+    type,
+    component,
+    composed.section,
+    nameOf(set, manifest, composed.section),
+    composed.deferredMerges,
+  ).section;
+}
+
+function lazyManifest(set: StackSet, file: string, imports: readonly string[]): StackManifest {
+  const real = (): StackManifest => {
+    const m = set.manifest(file);
+    if (!m) throw new Error(`cached stack manifest ${file} can no longer be processed`);
+    return m;
+  };
+  return {
+    file,
+    stackFile: stackFileName(file),
+    imports,
+    get config() {
+      return real().config;
+    },
+    get processed() {
+      return real().processed;
+    },
+  };
 }

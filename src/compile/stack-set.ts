@@ -25,6 +25,7 @@ import { merger } from '../resolve/merge-layers.js';
 import type { TracedValue } from '../merge/deep-merge.js';
 import { discoverStacks } from '../resolve/discover-stacks.js';
 import { stackFileName } from '../resolve/paths.js';
+import type { CompileCache } from './compile-cache.js';
 
 /** Component types Atmos knows, in its lookup order (spec §7). */
 export const COMPONENT_TYPES = [
@@ -49,6 +50,8 @@ export interface CompileContext {
   readonly include?: IncludeReader;
   /** HCL files `!include`d, parsed ahead of time. */
   readonly hcl?: HclCache;
+  /** A persistent cache of compiled stacks (`allInstances` reads and fills it). */
+  readonly cache?: CompileCache;
 }
 
 /** One top-level stack manifest after Phase A. */
@@ -103,6 +106,11 @@ export class StackSet {
       ignoreMissingTemplateValues: this.context.cli.ignoreMissingTemplateValues,
       display: this.context.display,
     });
+  }
+
+  /** How many problems were reported so far (cheap; counts repeats). */
+  get problemCount(): number {
+    return this.#processor.diagnostics.length + this.#diagnostics.length;
   }
 
   /** Every problem found so far: load problems first, then component problems; each once. */

@@ -20,17 +20,8 @@ export function describeStacks(set: StackSet, options: DescribeStacksOptions = {
   const types = options.componentTypes?.length ? options.componentTypes : COMPONENT_TYPES;
   const out: Record<string, Record<string, Record<string, ValueMap>>> = {};
   for (const instance of allInstances(set, types)) {
-    if (!instance.stackName.ok && instance.stackName.from === 'template') {
-      // Atmos renders name_template with missingkey=error here and fails; only name_pattern falls back.
-      set.report(
-        error('stack-name-unresolved', `stack cannot be named: ${instance.stackName.message}`, {
-          file: set.context.display(instance.manifest.file),
-          hint: instance.stackName.hint,
-        }),
-      );
-      continue;
-    }
-    const stackName = instance.stackName.ok ? instance.stackName.name : instance.manifest.stackFile;
+    const stackName = listedStackName(set, instance);
+    if (stackName === undefined) continue;
     if (options.stack && options.stack !== stackName && options.stack !== instance.manifest.stackFile)
       continue;
     if (options.components?.length && !matchesComponents(instance, options.components)) continue;
@@ -50,6 +41,23 @@ export function describeStacks(set: StackSet, options: DescribeStacksOptions = {
     if (nonEmpty || options.includeEmptyStacks) result[stack] = { components: byType };
   }
   return result;
+}
+
+/**
+ * The name an instance is listed under: its stack name, or its stack file when a name_pattern cannot
+ * name it. A name_template that fails is an error (Atmos renders it with missingkey=error here; only
+ * name_pattern falls back), reported, and the instance is left out.
+ */
+export function listedStackName(set: StackSet, instance: Instance): string | undefined {
+  if (instance.stackName.ok) return instance.stackName.name;
+  if (instance.stackName.from !== 'template') return instance.manifest.stackFile;
+  set.report(
+    error('stack-name-unresolved', `stack cannot be named: ${instance.stackName.message}`, {
+      file: set.context.display(instance.manifest.file),
+      hint: instance.stackName.hint,
+    }),
+  );
+  return undefined;
 }
 
 function matchesComponents(instance: Instance, wanted: readonly string[]): boolean {

@@ -1,6 +1,5 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { parse } from '@cdktf/hcl2json';
 import type { IncludeReader } from '../resolve/includes.js';
 
 export interface IncludeRoots {
@@ -46,11 +45,16 @@ export async function parseIncludedHcl(
       const path = includeCandidates(written, file, roots).find((p) => existsSync(p));
       if (!path || out.has(path)) continue;
       try {
-        out.set(path, await parse(path, readFileSync(path, 'utf8')));
+        out.set(path, await (await hcl()).parse(path, readFileSync(path, 'utf8')));
       } catch {
         // Left out: the include then reports the file as not parsable where it is used.
       }
     }
   }
   return out;
+}
+
+/** HashiCorp's HCL parser (WebAssembly), loaded only by the runs that need it: it costs ~70 ms to load. */
+function hcl(): Promise<typeof import('@cdktf/hcl2json')> {
+  return import('@cdktf/hcl2json');
 }

@@ -1,6 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { getExpressionAst, parse } from '@cdktf/hcl2json';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { error } from '../diagnostics/diagnostic.js';
 import type { TfVariable } from '../validate/terraform-types.js';
@@ -36,7 +35,7 @@ export async function readTerraformModule(
     const text = readFileSync(path, 'utf8');
     let parsed: Record<string, unknown>;
     try {
-      parsed = await parse(display, text);
+      parsed = await (await import('@cdktf/hcl2json')).parse(display, text);
     } catch (e) {
       diagnostics.push(hclError(display, String((e as Error).message ?? e), text));
       continue;
@@ -46,7 +45,9 @@ export async function readTerraformModule(
       const block = blocks[varName]?.[0] ?? {};
       const ast = async (expression: unknown) =>
         typeof expression === 'string'
-          ? ((await getExpressionAst(display, unwrap(expression))) as ExpressionNode | null)
+          ? ((await (
+              await import('@cdktf/hcl2json')
+            ).getExpressionAst(display, unwrap(expression))) as ExpressionNode | null)
           : null;
       const type = await ast(block['type']);
       const validations = Array.isArray(block['validation'])

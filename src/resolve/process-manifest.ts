@@ -34,6 +34,8 @@ export interface ProcessedManifest {
   readonly config: TracedValue;
   /** Transitive import keys (stack-relative, last extension trimmed). */
   readonly imports: ReadonlySet<string>;
+  /** The manifest and every file it imports, transitively (stack-relative, as read). */
+  readonly files: ReadonlySet<string>;
   readonly inline: Overrides;
   readonly accumulated: Overrides;
 }
@@ -208,6 +210,7 @@ export class ManifestProcessor {
     diagnostics.forEach((d) => this.#report(d));
     const layers: TracedLayer[] = [];
     const imports = new Set<string>();
+    const files = new Set<string>([file]);
     let accumulated: Overrides = visit.accumulated;
     let pathContext: ValueMap = {};
     const chain = [...visit.chain, { file }];
@@ -227,6 +230,7 @@ export class ManifestProcessor {
         layers.push(layerOf(child.config));
         imports.add(importKey(target));
         child.imports.forEach((i) => imports.add(i));
+        child.files.forEach((f) => files.add(f));
         pathContext = pickPathContext(pathContext, child.config.value);
       }
     }
@@ -235,7 +239,7 @@ export class ManifestProcessor {
     for (const type of OVERRIDE_TYPES)
       final[type] = merge([layerOf(accumulated[type]), layerOf(inline[type])]);
     layers.push(bodyLayer(file, body, final));
-    const result: ProcessedManifest = { config: merge(layers), imports, inline, accumulated };
+    const result: ProcessedManifest = { config: merge(layers), imports, files, inline, accumulated };
     this.#processed.set(memoKey, result);
     return result;
   }

@@ -12,7 +12,7 @@ import { componentPath } from '../describe/component-path.js';
 import { nodeId } from '../graph/dependencies.js';
 import { waves } from '../graph/waves.js';
 import { projectGraph } from './graph.js';
-import { openProject } from './project.js';
+import { openProject, projectCache, reportCacheStats } from './project.js';
 import type { Project, ProjectOptions } from './project.js';
 
 /** Sections compared, in Atmos's order of reasons (spec §11.2). */
@@ -79,15 +79,28 @@ export function describeAffected(options: ProjectOptions, affected: AffectedOpti
     ]);
   }
   const cli = current.cli;
+  const baseHost = gitStackHost(
+    root,
+    commit,
+    relative(root, cli.stacks.basePath),
+    relative(root, cli.terraform.basePath),
+  );
+  // Both sides share the compile cache: unchanged stacks are read from it on either side.
+  const baseCache = options.cache
+    ? projectCache(
+        { ...options, evaluate: false },
+        cli,
+        baseHost,
+        gitRoot(current.cwd),
+        false,
+        () => new Map(),
+      )
+    : undefined;
   const base = new StackSet({
     cli,
-    host: gitStackHost(
-      root,
-      commit,
-      relative(root, cli.stacks.basePath),
-      relative(root, cli.terraform.basePath),
-    ),
+    host: baseHost,
     display: current.set.context.display,
+    ...(baseCache ? { cache: baseCache } : {}),
   });
   const now = instancesById(current.set);
   const before = instancesById(base);
@@ -134,6 +147,9 @@ export function describeAffected(options: ProjectOptions, affected: AffectedOpti
       deletion_type: stackGone ? 'stack' : 'component',
     });
   }
+  current.saveCache?.();
+  if (baseCache && base.problemCount === 0) baseCache.flush();
+  if (baseCache && options.env['STRATA_CACHE_STATS']) reportCacheStats(baseCache);
   if (affected.includeDependents) return withDependents(current, items);
   return items.sort((a, b) => (a.stack_slug < b.stack_slug ? -1 : 1));
 }

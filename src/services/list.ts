@@ -1,19 +1,25 @@
 import picomatch from 'picomatch';
 import type { ValueMap } from '../model/value.js';
 import { isMap } from '../model/value.js';
-import { describeStacks } from '../describe/describe-stacks.js';
+import { describeStacks, listedStackName } from '../describe/describe-stacks.js';
+import { allInstances } from '../compile/instance.js';
+import { COMPONENT_TYPES } from '../compile/stack-set.js';
 import { failOnErrors } from './describe.js';
 import type { Project } from './project.js';
 
-/** Sorted stack names (spec §11.4); `component` keeps stacks that define it. */
+/**
+ * Sorted stack names (spec §11.4): the stacks `describe stacks` prints, without building their
+ * sections (from the compile cache, only the instances' names are read). `component` keeps stacks
+ * that define it.
+ */
 export function listStacks(project: Project, component?: string): string[] {
-  const stacks = describeStacks(project.set, {});
+  const names = new Set<string>();
+  for (const instance of allInstances(project.set, COMPONENT_TYPES)) {
+    const name = listedStackName(project.set, instance);
+    if (name !== undefined && (!component || instance.component === component)) names.add(name);
+  }
   failOnErrors(project.set.diagnostics);
-  return Object.keys(stacks)
-    .filter(
-      (s) => !component || Object.values(componentsOf(stacks[s]!)).some((byName) => component in byName),
-    )
-    .sort();
+  return [...names].sort();
 }
 
 export interface ComponentRow {

@@ -9,6 +9,10 @@ import { configProbe } from '../io/config-probe.js';
 import { fileSystemHost } from '../io/stack-host.js';
 import { evalHost } from './eval-host.js';
 import { includeReader, parseIncludedHcl } from '../io/include-files.js';
+import type { DiskCache } from '../io/compile-cache.js';
+import { cacheDir, codeIdentity, diskCache } from '../io/compile-cache.js';
+import type { StackHost } from '../resolve/host.js';
+import { observeOutside, runKey } from './cache-key.js';
 import type { HclCache } from '../resolve/includes.js';
 
 export interface ProjectOptions {
@@ -29,12 +33,16 @@ export interface ProjectOptions {
   readonly resolveOutputs?: boolean;
   /** HCL files `!include`d by manifests, parsed ahead (see openProjectWithIncludes). */
   readonly hcl?: HclCache;
+  /** Use the on-disk compile cache (inspection commands; `--no-cache` turns it off). */
+  readonly cache?: boolean;
 }
 
 export interface Project {
   readonly cli: CliConfig;
   readonly set: StackSet;
   readonly cwd: string;
+  /** Writes what this run compiled to the compile cache; call it when the command succeeded. */
+  readonly saveCache?: () => void;
 }
 
 /** Finds and resolves the CLI config, then opens a compile session over the stacks it points at. */
@@ -56,36 +64,53 @@ export function openProject(options: ProjectOptions): Project {
     stacksDisplay === '' ? file : `${stacksDisplay}/${file}`.replace(/\/\.\//g, '/');
   const probe = configProbe(cwd, options.env);
   const allowExec = options.allowExec === true || execEnabled(cli);
+  const repoRoot = probe.gitRoot();
+  // What a run reads from the outside world decides whether its results may be cached.
+  const observed = observeOutside(options.env);
   // The evaluation host looks other instances up in this very project (for !terraform.state).
   const holder: { project?: Project } = {};
   const evaluate =
     options.evaluate === false
       ? undefined
-      : evalHost(
-          {
-            cwd,
-            env: options.env,
-            repoRoot: probe.gitRoot(),
-            allowExec,
-            resolveOutputs: options.resolveOutputs === true,
-            ...(options.processTemplates === false ? { processTemplates: false } : {}),
-            ...(options.processFunctions === false ? { processFunctions: false } : {}),
-            ...(options.skip ? { skip: options.skip } : {}),
-          },
-          () => holder.project!,
+      : observed.host(
+          evalHost(
+            {
+              cwd,
+              env: observed.env,
+              repoRoot,
+              allowExec,
+              resolveOutputs: options.resolveOutputs === true,
+              ...(options.processTemplates === false ? { processTemplates: false } : {}),
+              ...(options.processFunctions === false ? { processFunctions: false } : {}),
+              ...(options.skip ? { skip: options.skip } : {}),
+            },
+            () => holder.project!,
+          ),
         );
+  const host = fileSystemHost(cli.stacks.basePath, cli.terraform.basePath);
+  const include = includeReader({ cwd, basePath: cli.basePath, stacksBasePath: cli.stacks.basePath });
+  const cacheable = options.cache === true && options.resolveOutputs !== true && !options.hcl;
+  const cache = cacheable
+    ? projectCache(options, cli, host, repoRoot, allowExec, () => observed.envRead)
+    : undefined;
   const set = new StackSet({
     cli,
-    host: fileSystemHost(cli.stacks.basePath, cli.terraform.basePath),
+    host,
     display,
     ...(evaluate ? { evaluate } : {}),
-    include: includeReader({ cwd, basePath: cli.basePath, stacksBasePath: cli.stacks.basePath }),
+    include: observed.include(include),
     ...(options.hcl ? { hcl: options.hcl } : {}),
+    ...(cache ? { cache } : {}),
   });
   if (set.stackFiles.length === 0) {
     throw new UserError([noStacks(cli, display)]);
   }
-  holder.project = { cli, set, cwd };
+  const saveCache = () => {
+    // Nothing is kept from a run with problems, or that read anything but files and variables.
+    if (cache && !observed.impure && set.problemCount === 0) cache.flush();
+    if (cache && options.env['STRATA_CACHE_STATS']) reportCacheStats(cache);
+  };
+  holder.project = { cli, set, cwd, saveCache };
   return holder.project;
 }
 
@@ -109,6 +134,45 @@ export async function openProjectWithIncludes(options: ProjectOptions): Promise<
     stacksBasePath: cli.stacks.basePath,
   });
   return hcl.size === 0 ? project : openProject({ ...options, hcl });
+}
+
+/**
+ * The on-disk compile cache of a project, for stack files read through `host` (the working tree, or a
+ * git commit for `describe affected`): entries from both are keyed by file contents, so they share it.
+ */
+export function projectCache(
+  options: ProjectOptions,
+  cli: CliConfig,
+  host: StackHost,
+  repoRoot: string | undefined,
+  allowExec: boolean,
+  envRead: () => ReadonlyMap<string, string | undefined>,
+): DiskCache {
+  return diskCache({
+    dir: cacheDir(options.env, cli.basePath),
+    runKey: runKey({
+      code: codeIdentity(),
+      cli,
+      repoRoot,
+      listing: host.listFiles(),
+      switches: [
+        options.evaluate,
+        allowExec,
+        options.processTemplates,
+        options.processFunctions,
+        options.skip,
+      ],
+    }),
+    readFile: (file) => host.readFile(file),
+    env: options.env,
+    envRead,
+  });
+}
+
+/** `STRATA_CACHE_STATS=1`: how many stacks a run reused from the compile cache (stderr). */
+export function reportCacheStats(cache: DiskCache): void {
+  const { reused, missed } = cache.stats();
+  process.stderr.write(`compile cache: ${reused} reused, ${missed} compiled\n`);
 }
 
 function execEnabled(cli: CliConfig): boolean {

@@ -38,7 +38,8 @@ export function runCli(args: readonly string[], cwd: string, env: Record<string,
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd,
     encoding: 'utf8',
-    env: { ...clean, NO_COLOR: '1', ...env },
+    maxBuffer: 256 * 1024 * 1024,
+    env: { ...clean, NO_COLOR: '1', STRATA_CACHE_DIR: join(cwd, '.strata-cache'), ...env },
   });
   return { exitCode: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
@@ -55,7 +56,7 @@ export function runCliAsync(
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd,
-      env: { ...clean, NO_COLOR: '1', ...env },
+      env: { ...clean, NO_COLOR: '1', STRATA_CACHE_DIR: join(cwd, '.strata-cache'), ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

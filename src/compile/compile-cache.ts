@@ -1,0 +1,39 @@
+/**
+ * The compiler's view of a persistent cache of compiled stacks. The io layer implements it on disk
+ * (src/io/compile-cache.ts); the compiler only asks for a manifest's instances and offers new ones.
+ * An entry is valid only while every file it was compiled from has the same contents.
+ */
+import type { ValueMap } from '../model/value.js';
+import type { Deferred } from '../evaluate/evaluate-section.js';
+import type { StackNameResult } from '../naming/stack-name.js';
+
+/** One instance of a cached stack, without its section (kept apart so it is read only when needed). */
+export interface CachedInstanceHead {
+  readonly type: string;
+  readonly component: string;
+  readonly stackName: StackNameResult;
+  readonly deferred: readonly Deferred[];
+  readonly references: readonly { component: string; stack: string }[];
+}
+
+export interface CachedStack {
+  readonly imports: readonly string[];
+  readonly instances: readonly CachedInstanceHead[];
+  /** The instances' sections, in the same order; undefined when the stored body turns out damaged. */
+  sections(): readonly ValueMap[] | undefined;
+}
+
+export interface CompileCache {
+  /** A top-level manifest's compiled instances, if its entry exists and is still valid. */
+  get(file: string): CachedStack | undefined;
+  /**
+   * Offers a manifest's instances, compiled from `files` (stack-relative). Kept in memory and written
+   * by `flush`, and only when the run ends without problems.
+   */
+  put(
+    file: string,
+    files: readonly string[],
+    imports: readonly string[],
+    instances: readonly (CachedInstanceHead & { readonly section: ValueMap })[],
+  ): void;
+}

@@ -1,0 +1,282 @@
+/**
+ * The on-disk compile cache: one file per top-level stack manifest, holding its compiled instances and
+ * the content hash of every file they were compiled from. An entry is used only if the run key
+ * (Strata's code, the resolved CLI config, the evaluation switches, the listing of stack files) and
+ * every recorded file hash and environment variable still match; anything unreadable, truncated,
+ * foreign or from another version is ignored and rebuilt. Entries are written to a temporary file and
+ * renamed, so concurrent runs never see half an entry.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import {
+  closeSync,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readSync,
+  readdirSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { deserialize, serialize } from 'node:v8';
+import type { CachedInstanceHead, CachedStack, CompileCache } from '../compile/compile-cache.js';
+import type { ValueMap } from '../model/value.js';
+import type { StackNameResult } from '../naming/stack-name.js';
+
+const MAGIC = Buffer.from('STRATA-CACHE-2\n');
+
+interface Header {
+  readonly runKey: string;
+  readonly file: string;
+  readonly deps: readonly (readonly [string, string])[];
+  readonly env: readonly (readonly [string, string | null])[];
+  readonly imports: readonly string[];
+  /** The distinct stack names of the instances (usually one). */
+  readonly names: readonly StackNameResult[];
+  /** Per instance: type, component, index into `names`, and its deferred values and references if any. */
+  readonly rows: readonly Row[];
+  readonly bodyHash: string;
+}
+
+type Row =
+  | readonly [string, string, number]
+  | readonly [string, string, number, Pick<CachedInstanceHead, 'deferred' | 'references'>];
+
+const NO_EXTRA: Pick<CachedInstanceHead, 'deferred' | 'references'> = { deferred: [], references: [] };
+
+/** Compact rows: a stack's instances share their stack name, and most have no deferred values. */
+function toRows(instances: readonly CachedInstanceHead[]): { names: StackNameResult[]; rows: Row[] } {
+  const names: StackNameResult[] = [];
+  const keys = new Map<string, number>();
+  const rows = instances.map(({ type, component, stackName, deferred, references }): Row => {
+    const key = JSON.stringify(stackName);
+    let n = keys.get(key);
+    if (n === undefined) keys.set(key, (n = names.push(stackName) - 1));
+    return deferred.length || references.length
+      ? [type, component, n, { deferred, references }]
+      : [type, component, n];
+  });
+  return { names, rows };
+}
+
+function fromRows(header: Header): CachedInstanceHead[] {
+  return header.rows.map((r) => ({
+    type: r[0],
+    component: r[1],
+    stackName: header.names[r[2]]!,
+    ...(r[3] ?? NO_EXTRA),
+  }));
+}
+
+export interface DiskCacheOptions {
+  /** The cache folder of this project. */
+  readonly dir: string;
+  /** Everything a compile depends on besides the manifests' files (config, switches, listing...). */
+  readonly runKey: string;
+  /** Text of a stack-relative file; undefined when missing. */
+  readonly readFile: (file: string) => string | undefined;
+  /** Environment variables read so far in this run, with their values (undefined when unset). */
+  readonly envRead: () => ReadonlyMap<string, string | undefined>;
+  readonly env: Readonly<Record<string, string | undefined>>;
+}
+
+/** The disk cache, plus `flush` (writes what was offered) for the end of a clean run. */
+export interface DiskCache extends CompileCache {
+  flush(): void;
+  /** Stacks read from the cache, and stacks that had to be compiled, so far in this run. */
+  stats(): { readonly reused: number; readonly missed: number };
+}
+
+export function diskCache(options: DiskCacheOptions): DiskCache {
+  const hashes = new Map<string, string | undefined>();
+  const pending = new Map<string, Omit<Header, 'runKey' | 'env' | 'bodyHash'> & { body: Buffer }>();
+  const hashOf = (file: string): string | undefined => {
+    if (hashes.has(file)) return hashes.get(file);
+    const text = options.readFile(file);
+    const h = text === undefined ? undefined : sha(text);
+    hashes.set(file, h);
+    return h;
+  };
+  const entryPath = (file: string) => join(options.dir, `${sha(file).slice(0, 32)}.bin`);
+  const counts = { reused: 0, missed: 0 };
+  const valid = (file: string, header: Header): boolean => {
+    if (header.runKey !== options.runKey || header.file !== file) return false;
+    for (const [dep, hash] of header.deps) if (hashOf(dep) !== hash) return false;
+    for (const [name, value] of header.env) if ((options.env[name] ?? null) !== value) return false;
+    return true;
+  };
+
+  return {
+    stats: () => ({ ...counts }),
+    get(file) {
+      const entry = readEntry(entryPath(file));
+      if (!entry || !valid(file, entry.header)) {
+        counts.missed++;
+        return undefined;
+      }
+      counts.reused++;
+      const { header, body } = entry;
+      let sections: readonly ValueMap[] | undefined | null = null;
+      const stack: CachedStack = {
+        imports: header.imports,
+        instances: fromRows(header),
+        sections: () => {
+          if (sections === null) sections = readBody(body(), header.bodyHash, header.rows.length);
+          return sections;
+        },
+      };
+      return stack;
+    },
+    put(file, files, imports, instances) {
+      const deps: [string, string][] = [];
+      for (const f of [...files].sort()) {
+        const h = hashOf(f);
+        if (h === undefined) return;
+        deps.push([f, h]);
+      }
+      pending.set(file, {
+        file,
+        deps,
+        imports,
+        ...toRows(instances),
+        // Serialized now, so a run does not keep every section alive until it ends.
+        body: serialize(instances.map((i) => i.section)),
+      });
+    },
+    flush() {
+      if (pending.size === 0) return;
+      const env = [...options.envRead()]
+        .map(([k, v]) => [k, v ?? null] as const)
+        .sort((a, b) => (a[0] < b[0] ? -1 : 1));
+      try {
+        mkdirSync(options.dir, { recursive: true });
+      } catch {
+        return; // An unwritable cache folder only costs speed.
+      }
+      for (const { body, ...rest } of pending.values()) {
+        const header: Header = { ...rest, runKey: options.runKey, env, bodyHash: shaBytes(body) };
+        writeEntry(entryPath(rest.file), Buffer.from(JSON.stringify(header)), body);
+      }
+      pending.clear();
+    },
+  };
+}
+
+/** Reads an entry's header; its body is read from the same file only when asked for. */
+function readEntry(path: string): { header: Header; body: () => Buffer | undefined } | undefined {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch {
+    return undefined;
+  }
+  try {
+    const size = fstatSync(fd).size;
+    const prefix = Buffer.alloc(MAGIC.length + 4);
+    if (readSync(fd, prefix, 0, prefix.length, 0) !== prefix.length) return undefined;
+    if (!prefix.subarray(0, MAGIC.length).equals(MAGIC)) return undefined;
+    const headerLength = prefix.readUInt32LE(MAGIC.length);
+    const start = prefix.length;
+    if (start + headerLength > size) return undefined;
+    const headerBytes = Buffer.alloc(headerLength);
+    if (readSync(fd, headerBytes, 0, headerLength, start) !== headerLength) return undefined;
+    const header = JSON.parse(headerBytes.toString('utf8')) as unknown;
+    if (!isHeader(header)) return undefined;
+    const bodyStart = start + headerLength;
+    return {
+      header,
+      body: () => {
+        try {
+          return readFileSync(path).subarray(bodyStart);
+        } catch {
+          return undefined;
+        }
+      },
+    };
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function readBody(body: Buffer | undefined, hash: string, count: number): readonly ValueMap[] | undefined {
+  if (!body || shaBytes(body) !== hash) return undefined;
+  try {
+    const sections = deserialize(body) as unknown;
+    return Array.isArray(sections) && sections.length === count ? (sections as ValueMap[]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function isHeader(h: unknown): h is Header {
+  if (h === null || typeof h !== 'object') return false;
+  const o = h as Record<string, unknown>;
+  return (
+    typeof o['runKey'] === 'string' &&
+    typeof o['file'] === 'string' &&
+    typeof o['bodyHash'] === 'string' &&
+    Array.isArray(o['deps']) &&
+    Array.isArray(o['env']) &&
+    Array.isArray(o['imports']) &&
+    Array.isArray(o['names']) &&
+    Array.isArray(o['rows'])
+  );
+}
+
+function writeEntry(path: string, header: Buffer, body: Buffer): void {
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(header.length);
+  const tmp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    writeFileSync(tmp, Buffer.concat([MAGIC, length, header, body]));
+    renameSync(tmp, path);
+  } catch {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // nothing was written
+    }
+  }
+}
+
+function sha(text: string): string {
+  return createHash('sha1').update(text).digest('hex');
+}
+
+function shaBytes(bytes: Buffer): string {
+  return createHash('sha1').update(bytes).digest('hex');
+}
+
+/** `$STRATA_CACHE_DIR`, else `$XDG_CACHE_HOME/strata` (or ~/.cache/strata), one folder per project. */
+export function cacheDir(env: Readonly<Record<string, string | undefined>>, projectRoot: string): string {
+  const root = env['STRATA_CACHE_DIR'] || join(env['XDG_CACHE_HOME'] || join(homedir(), '.cache'), 'strata');
+  return join(root, sha(projectRoot).slice(0, 16));
+}
+
+/**
+ * An identity of the running Strata build: the sizes and modification times of its compiled files, so
+ * a rebuilt or upgraded Strata never reads entries an older one wrote.
+ */
+export function codeIdentity(): string {
+  const root = dirname(dirname(fileURLToPath(import.meta.url)));
+  const parts: string[] = [];
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith('.js')) {
+        const st = statSync(p);
+        parts.push(`${p}:${st.size}:${st.mtimeMs}`);
+      }
+    }
+  };
+  walk(root);
+  return sha(parts.join('\n'));
+}

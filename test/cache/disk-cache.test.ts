@@ -1,0 +1,139 @@
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { diskCache } from '../../src/io/compile-cache.js';
+import type { CachedInstanceHead } from '../../src/compile/compile-cache.js';
+import type { ValueMap } from '../../src/model/value.js';
+import { testdir } from '../helpers/testdir.js';
+
+type Files = Record<string, string>;
+
+const instance = (component: string, vars: ValueMap): CachedInstanceHead & { section: ValueMap } => ({
+  type: 'terraform',
+  component,
+  stackName: { ok: true, name: 'acme-dev', source: 'pattern' },
+  deferred: [],
+  references: [],
+  section: { vars },
+});
+
+function open(dir: string, files: Files, over: { runKey?: string; env?: Record<string, string> } = {}) {
+  const envRead = new Map<string, string | undefined>([['REGION', over.env?.['REGION']]]);
+  return diskCache({
+    dir,
+    runKey: over.runKey ?? 'run-1',
+    readFile: (f) => files[f],
+    env: over.env ?? {},
+    envRead: () => envRead,
+  });
+}
+
+/** Writes one entry for `dev.yaml`, compiled from dev.yaml and catalog/vpc.yaml. */
+function seed(files: Files, env?: Record<string, string>) {
+  const dir = testdir({});
+  const cache = open(dir, files, env ? { env } : {});
+  cache.put(
+    'dev.yaml',
+    ['dev.yaml', 'catalog/vpc.yaml'],
+    ['catalog/vpc'],
+    [instance('vpc', { cidr: '10.0.0.0/16' }), instance('app', { name: 'app' })],
+  );
+  cache.flush();
+  return dir;
+}
+
+const files: Files = {
+  'dev.yaml': 'import: [catalog/vpc]',
+  'catalog/vpc.yaml': 'vars: {}',
+  'prod.yaml': 'x: 1',
+};
+
+describe('the on-disk compile cache', () => {
+  it('returns what was stored while every file it was compiled from is unchanged', () => {
+    const dir = seed(files);
+    const hit = open(dir, files).get('dev.yaml');
+    expect(hit?.instances.map((i) => i.component)).toEqual(['vpc', 'app']);
+    expect(hit?.instances[0]?.stackName).toEqual({ ok: true, name: 'acme-dev', source: 'pattern' });
+    expect(hit?.imports).toEqual(['catalog/vpc']);
+    expect(hit?.sections()).toEqual([{ vars: { cidr: '10.0.0.0/16' } }, { vars: { name: 'app' } }]);
+  });
+
+  it.each([
+    ['the manifest changed', { ...files, 'dev.yaml': 'import: [catalog/vpc]\nvars: {a: 1}' }],
+    ['an imported file changed', { ...files, 'catalog/vpc.yaml': 'vars: {cidr: x}' }],
+    ['an imported file is gone', { 'dev.yaml': files['dev.yaml']!, 'prod.yaml': 'x: 1' }],
+  ])('misses when %s', (_label, now) => {
+    const dir = seed(files);
+    expect(open(dir, now).get('dev.yaml')).toBeUndefined();
+  });
+
+  it('still hits when an unrelated file changed', () => {
+    const dir = seed(files);
+    expect(open(dir, { ...files, 'prod.yaml': 'x: 2' }).get('dev.yaml')).toBeDefined();
+  });
+
+  it('misses when the run key (code, config, switches, listing) differs', () => {
+    const dir = seed(files);
+    expect(open(dir, files, { runKey: 'run-2' }).get('dev.yaml')).toBeUndefined();
+  });
+
+  it('misses when an environment variable the compile read has another value', () => {
+    const dir = seed(files, { REGION: 'us-east-1' });
+    expect(open(dir, files, { env: { REGION: 'us-east-1' } }).get('dev.yaml')).toBeDefined();
+    expect(open(dir, files, { env: { REGION: 'eu-west-1' } }).get('dev.yaml')).toBeUndefined();
+    expect(open(dir, files).get('dev.yaml')).toBeUndefined();
+  });
+
+  const entryOf = (dir: string) =>
+    join(
+      dir,
+      readdirSync(dir).find((f) => f.endsWith('.bin'))!,
+    );
+
+  it.each([
+    ['truncated', (b: Buffer) => b.subarray(0, Math.floor(b.length / 2))],
+    ['cut inside its header', (b: Buffer) => b.subarray(0, 30)],
+    ['empty', () => Buffer.alloc(0)],
+    ['foreign', () => Buffer.from('{"runKey":"run-1"}')],
+    [
+      'garbled in its header',
+      (b: Buffer) => Buffer.from(b.toString('latin1').replace('runKey', 'runK\u0000y'), 'latin1'),
+    ],
+  ])('ignores an entry that is %s', (_label, damage) => {
+    const dir = seed(files);
+    const path = entryOf(dir);
+    writeFileSync(path, damage(readFileSync(path)));
+    const hit = open(dir, files).get('dev.yaml');
+    // A damaged header is a miss; a damaged body is found when the sections are read.
+    expect(hit === undefined || hit.sections() === undefined).toBe(true);
+  });
+
+  it('never returns a body whose bytes changed after it was written', () => {
+    const dir = seed(files);
+    const path = entryOf(dir);
+    const bytes = readFileSync(path);
+    bytes[bytes.length - 3]! ^= 0xff;
+    writeFileSync(path, bytes);
+    const hit = open(dir, files).get('dev.yaml');
+    expect(hit).toBeDefined();
+    expect(hit!.sections()).toBeUndefined();
+  });
+
+  it('writes nothing until flush, and leaves no temporary files', () => {
+    const dir = testdir({});
+    const cache = open(dir, files);
+    cache.put('dev.yaml', ['dev.yaml'], [], [instance('vpc', {})]);
+    expect(readdirSync(dir)).toEqual([]);
+    cache.flush();
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect(readdirSync(dir)).toHaveLength(1);
+  });
+
+  it('counts reused and compiled stacks', () => {
+    const dir = seed(files);
+    const cache = open(dir, files);
+    cache.get('dev.yaml');
+    cache.get('prod.yaml');
+    expect(cache.stats()).toEqual({ reused: 1, missed: 1 });
+  });
+});
