@@ -1,3 +1,4 @@
+import type * as Hcl2Json from '@cdktf/hcl2json';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { IncludeReader } from '../resolve/includes.js';
@@ -55,6 +56,6 @@ export async function parseIncludedHcl(
 }
 
 /** HashiCorp's HCL parser (WebAssembly), loaded only by the runs that need it: it costs ~70 ms to load. */
-function hcl(): Promise<typeof import('@cdktf/hcl2json')> {
+function hcl(): Promise<typeof Hcl2Json> {
   return import('@cdktf/hcl2json');
 }
