@@ -1,11 +1,23 @@
 /**
  * The function registry: Go builtins, the supported Sprig functions and
- * Gomplate's `strings` namespace.
- * Deterministic and side-effect free: no env, time, randomness or I/O.
+ * Gomplate's deterministic namespaces (strings, conv, coll, math, data, path,
+ * filepath, regexp, base64, crypto, test).
+ * Deterministic and side-effect free: no env, time, randomness or I/O (the
+ * `env` functions come from envFunctions, over an environment the caller passes).
  */
 import type { TemplateFunction } from '../types.js';
 import { goBuiltins } from './builtin.js';
-import { gomplateNamespaces } from './gomplate-strings.js';
+import { gomplateBase64 } from './gomplate-base64.js';
+import { gomplateColl } from './gomplate-coll.js';
+import { gomplateConv } from './gomplate-conv.js';
+import { gomplateCrypto } from './gomplate-crypto.js';
+import { gomplateData } from './gomplate-data.js';
+import { gomplateFilepath } from './gomplate-filepath.js';
+import { gomplateMath } from './gomplate-math.js';
+import { gomplatePath } from './gomplate-path.js';
+import { gomplateRegexp } from './gomplate-regexp.js';
+import { gomplateStrings } from './gomplate-strings.js';
+import { gomplateTest } from './gomplate-test.js';
 import { sprigDefaults } from './sprig-defaults.js';
 import { sprigEncoding } from './sprig-encoding.js';
 import { sprigLists } from './sprig-lists.js';
@@ -19,7 +31,17 @@ export const builtinFunctions: Readonly<Record<string, TemplateFunction>> = Obje
   ...sprigDefaults,
   ...sprigMath,
   ...sprigEncoding,
-  ...gomplateNamespaces,
+  ...gomplateStrings,
+  ...gomplateConv,
+  ...gomplateColl,
+  ...gomplateMath,
+  ...gomplateData,
+  ...gomplatePath,
+  ...gomplateFilepath,
+  ...gomplateRegexp,
+  ...gomplateBase64,
+  ...gomplateCrypto,
+  ...gomplateTest,
   ...goBuiltins,
 });
 
