@@ -139,7 +139,7 @@ export const evaluationFlags = {
   }),
   'resolve-remote': Flags.boolean({
     description:
-      "resolve !terraform.output from the other instances' local state files (inspection is hermetic otherwise)",
+      'resolve !terraform.output: from local state files, and (describe component) through terraform for remote backends; inspection is hermetic otherwise',
   }),
   skip: Flags.string({
     description: 'comma-separated YAML functions to leave as text, e.g. terraform.output,env',

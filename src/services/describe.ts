@@ -7,6 +7,9 @@ import type { DescribeStacksOptions } from '../describe/describe-stacks.js';
 import { describeStacks } from '../describe/describe-stacks.js';
 import { findComponent } from '../describe/find-component.js';
 import type { Project } from './project.js';
+import type { TerraformRunner } from '../io/terraform.js';
+import { fromInstance } from './instance.js';
+import { resolveRemoteOutputs } from './terraform.js';
 
 export function describeComponentService(
   project: Project,
@@ -18,6 +21,30 @@ export function describeComponentService(
   const described = describeComponent(project.set, found.instance, stack);
   failOnErrors(problemsOfStack(project, found.instance.manifest.file, found.instance.manifest.imports));
   return described;
+}
+
+/**
+ * `describe component --resolve-remote`: as describeComponentService, with `!terraform.output` of
+ * instances on remote backends read through terraform (init, workspace, `output -json`), as a run
+ * would. Only when asked: inspection is hermetic otherwise.
+ */
+export async function describeComponentResolving(
+  project: Project,
+  component: string,
+  stack: string,
+  runner: TerraformRunner,
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<DescribedComponent> {
+  const found = findComponent(project.set, component, stack);
+  if (!found.ok) throw new UserError(found.diagnostics);
+  failOnErrors(problemsOfStack(project, found.instance.manifest.file, found.instance.manifest.imports));
+  let instance = found.instance;
+  if (instance.type === 'terraform' && instance.deferred.some((d) => d.call.tag === '!terraform.output')) {
+    const label = `component '${component}' in stack '${stack}'`;
+    instance = (await resolveRemoteOutputs(project, runner, fromInstance(project, instance), env, label))
+      .instance;
+  }
+  return describeComponent(project.set, instance, stack);
 }
 
 /** Errors in the manifest that defines a stack or in any file it imports (not in unrelated stacks). */

@@ -11,6 +11,7 @@ import type { RunInstance, RunRequest, Step, Subcommand } from '../run/terraform
 import { MODIFYING, planTerraformRun } from '../run/terraform-plan.js';
 import type { Project } from './project.js';
 import type { ResolvedInstance } from './instance.js';
+import type { Deferred } from '../evaluate/evaluate-section.js';
 import { fromInstance, resolveTerraformInstance } from './instance.js';
 
 export interface TerraformOptions extends Omit<RunRequest, 'subcommand'> {
@@ -227,7 +228,7 @@ export function describeStep(step: Step): string {
  * instance through the runner (init and workspace first, their output on stderr), cached per run;
  * the values go into this instance's section and its files are generated again.
  */
-async function resolveRemoteOutputs(
+export async function resolveRemoteOutputs(
   project: Project,
   runner: TerraformRunner,
   resolved: ResolvedInstance,
@@ -236,18 +237,27 @@ async function resolveRemoteOutputs(
 ): Promise<ResolvedInstance> {
   const cache = new Map<string, Record<string, { value: unknown }>>();
   let section = resolved.instance.section;
+  const left: Deferred[] = [];
   for (const d of resolved.instance.deferred) {
+    if (d.call.tag !== '!terraform.output' || !d.component || !d.stack) {
+      left.push(d);
+      continue;
+    }
     const key = `${d.stack}\u0000${d.component}`;
     let outputs = cache.get(key);
     if (!outputs) {
       const target = resolveTerraformInstance(project, d.component!, d.stack!);
-      const steps = planTerraformRun(runInstance(project, target, env), {
+      const reading = planTerraformRun(runInstance(project, target, env), {
         subcommand: 'output',
         extraArgs: ['-json'],
         fromPlan: false,
         skipInit: false,
         interactive: false,
-      }).steps;
+      });
+      // The other instance's backend and provider files, then init and workspace with their output on
+      // stderr: stdout belongs to the command (a describe prints JSON there).
+      write(reading.files);
+      const steps = reading.steps.map((st) => ({ ...st, stdoutToStderr: true }));
       for (const step of steps.slice(0, -1)) {
         const code = await runStep(runner, step, env);
         if (code !== 0)
@@ -284,7 +294,7 @@ async function resolveRemoteOutputs(
     for (const k of rest) value = isMap(value) ? (value as Record<string, unknown>)[k] : undefined;
     section = setPath(section, d.path, value);
   }
-  return fromInstance(project, { ...resolved.instance, section, deferred: [] });
+  return fromInstance(project, { ...resolved.instance, section, deferred: left });
 }
 
 /** The output name (and sub-path) of a `!terraform.output` call's text. */

@@ -1,7 +1,8 @@
 import { Args, Flags } from '@oclif/core';
 import { StrataCommand, evaluationFlags, formatFlag } from '../../cli/base-command.js';
 import { render, toYaml } from '../../describe/format.js';
-import { describeComponentService } from '../../services/describe.js';
+import { describeComponentResolving, describeComponentService } from '../../services/describe.js';
+import { execaRunner } from '../../io/terraform.js';
 
 export default class DescribeComponent extends StrataCommand {
   static override summary = 'Show the merged configuration of one component in one stack';
@@ -24,7 +25,9 @@ export default class DescribeComponent extends StrataCommand {
   async run(): Promise<void> {
     const { args, flags } = await this.parse(DescribeComponent);
     const project = await this.openProject(flags);
-    const described = describeComponentService(project, args.component, flags.stack);
+    const described = flags['resolve-remote']
+      ? await describeComponentResolving(project, args.component, flags.stack, execaRunner, process.env)
+      : describeComponentService(project, args.component, flags.stack);
     if (!flags.provenance) {
       this.print(render(described.value, flags.format));
       return;
