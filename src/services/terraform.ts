@@ -246,7 +246,7 @@ export async function resolveRemoteOutputs(
     const key = `${d.stack}\u0000${d.component}`;
     let outputs = cache.get(key);
     if (!outputs) {
-      const target = resolveTerraformInstance(project, d.component!, d.stack!);
+      const target = resolveTerraformInstance(project, d.component, d.stack);
       const reading = planTerraformRun(runInstance(project, target, env), {
         subcommand: 'output',
         extraArgs: ['-json'],
