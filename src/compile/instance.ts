@@ -113,6 +113,17 @@ export function manifestInstances(set: StackSet, file: string): Instance[] {
   const cache = set.context.cache;
   const cached = cache?.get(file);
   if (cached) return cachedInstances(set, file, cached);
+  return compileManifest(set, file);
+}
+
+/** A manifest's instances if the compile cache holds them; never compiles. */
+export function cachedManifestInstances(set: StackSet, file: string): Instance[] | undefined {
+  const cached = set.context.cache?.get(file);
+  return cached && cachedInstances(set, file, cached);
+}
+
+function compileManifest(set: StackSet, file: string): Instance[] {
+  const cache = set.context.cache;
   const manifest = set.manifest(file);
   if (!manifest) return [];
   const problems = set.problemCount;

@@ -2,7 +2,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { error } from '../diagnostics/diagnostic.js';
 import { closest } from '../diagnostics/suggest.js';
 import type { Instance } from '../compile/instance.js';
-import { makeInstance, nameOf } from '../compile/instance.js';
+import { cachedManifestInstances, makeInstance, nameOf } from '../compile/instance.js';
 import type { StackSet } from '../compile/stack-set.js';
 import { COMPONENT_TYPES } from '../compile/stack-set.js';
 import { isDeepStrictEqual } from 'node:util';
@@ -17,6 +17,8 @@ export type FindResult =
  * different configs are an error naming every file.
  */
 export function findComponent(set: StackSet, component: string, stack: string): FindResult {
+  const fromCache = findCached(set, component, stack);
+  if (fromCache) return { ok: true, instance: fromCache };
   const direct = stack.includes('/')
     ? set.stackFiles.filter((f) => set.manifest(f)?.stackFile === stack)
     : [];
@@ -134,4 +136,28 @@ function notFound(
       ? `did you mean '${suggestion}'? ('strata list components -s ${stack}' shows them)`
       : `run 'strata list components -s ${stack}' to see its components`,
   });
+}
+
+/**
+ * With a warm compile cache, a stack name is found from the cached instances' names, and only that
+ * stack's entry is read. Undefined (the full search) when any manifest is not cached, when a stack
+ * file path is given, or when several manifests define the instance (the full search decides).
+ */
+function findCached(set: StackSet, component: string, stack: string): Instance | undefined {
+  if (!set.context.cache || stack.includes('/')) return undefined;
+  let found: Instance | undefined;
+  for (const file of set.stackFiles) {
+    const instances = cachedManifestInstances(set, file);
+    if (!instances) return undefined;
+    for (const type of COMPONENT_TYPES) {
+      const match = instances.find(
+        (i) => i.type === type && i.component === component && i.stackName.ok && i.stackName.name === stack,
+      );
+      if (!match) continue;
+      if (found) return undefined;
+      found = match;
+      break;
+    }
+  }
+  return found;
 }

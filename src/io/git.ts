@@ -64,12 +64,18 @@ export function gitStackHost(
       .split('\n')
       .filter(Boolean),
   );
-  const texts = new Map<string, string | undefined>();
+  // Every stack file in one `git cat-file --batch` (a process per file costs seconds at scale).
+  const texts = readBlobs(
+    root,
+    listing.map((f) => `${commit}:${f}`),
+  );
+  const byRel = new Map<string, string | undefined>();
+  listing.forEach((f, i) => byRel.set(f.slice(prefix.length), texts[i]));
   return {
     listFiles: () => files,
     readFile(rel) {
-      if (!texts.has(rel)) texts.set(rel, git(root, ['show', `${commit}:${normalize(prefix + rel)}`]));
-      return texts.get(rel);
+      if (!byRel.has(rel)) byRel.set(rel, git(root, ['show', `${commit}:${normalize(prefix + rel)}`]));
+      return byRel.get(rel);
     },
     componentFolderExists: (folder) =>
       componentDirs.has(normalize(`${componentsRel}/${folder.split('/').slice(1).join('/')}`)),
@@ -84,4 +90,35 @@ function normalize(path: string): string {
     else out.push(p);
   }
   return out.join('/');
+}
+
+/** The contents of several `<rev>:<path>` objects from one `git cat-file --batch`; undefined if missing. */
+function readBlobs(root: string, objects: readonly string[]): (string | undefined)[] {
+  if (objects.length === 0) return [];
+  const r = execaSync('git', ['cat-file', '--batch'], {
+    cwd: root,
+    input: `${objects.join('\n')}\n`,
+    encoding: 'buffer',
+    reject: false,
+    maxBuffer: 1 << 30,
+  });
+  if (r.exitCode !== 0) return objects.map(() => undefined);
+  const out: (string | undefined)[] = [];
+  const bytes = Buffer.from(r.stdout);
+  let at = 0;
+  for (let i = 0; i < objects.length; i++) {
+    const eol = bytes.indexOf(10, at);
+    if (eol < 0) break;
+    const header = bytes.toString('utf8', at, eol).split(' ');
+    at = eol + 1;
+    if (header[1] !== 'blob') {
+      out.push(undefined);
+      continue;
+    }
+    const size = Number(header[2]);
+    out.push(bytes.toString('utf8', at, at + size));
+    at += size + 1;
+  }
+  while (out.length < objects.length) out.push(undefined);
+  return out;
 }

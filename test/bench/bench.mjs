@@ -52,15 +52,21 @@ const TIME = ['/usr/bin/time', '/bin/time'].find((p) => {
 });
 
 /** Wall time and peak memory (KiB, when GNU time is installed) of one CLI command, median of several runs. */
-function measure(root, args, outFile) {
+function measure(root, args, outFile, before = () => {}) {
   const ms = [];
   let peak = 0;
   for (let i = 0; i < runs; i++) {
+    before(i);
     const start = performance.now();
     const command = TIME
       ? [TIME, ['-f', '%M', process.execPath, BIN, ...args]]
       : [process.execPath, [BIN, ...args]];
-    const r = spawnSync(command[0], command[1], { cwd: root, maxBuffer: 1 << 30, encoding: 'utf8' });
+    const r = spawnSync(command[0], command[1], {
+      cwd: root,
+      maxBuffer: 1 << 30,
+      encoding: 'utf8',
+      env: { ...process.env, STRATA_CACHE_DIR: join(root, '.bench-cache') },
+    });
     ms.push(performance.now() - start);
     if (r.status !== 0) throw new Error(`${args.join(' ')} failed: ${r.stderr.slice(0, 500)}`);
     if (outFile) writeFileSync(outFile, r.stdout);
@@ -82,23 +88,47 @@ for (const name of presets) {
     const f = floor(root);
     const { tenants, stages, regions, components } = PRESETS[name];
     const stack = 't0-r0-s0';
-    const results = [
-      [
-        'describe stacks --format json',
-        measure(root, ['describe', 'stacks', '--format', 'json'], join(root, 'out.json')),
-      ],
-      [
-        'describe component (one instance)',
-        measure(root, ['describe', 'component', 'c1', '-s', stack, '--format', 'json']),
-      ],
-      ['list stacks', measure(root, ['list', 'stacks'])],
-      ['validate stacks', measure(root, ['validate', 'stacks'])],
+    // Each command cold (--no-cache: everything compiled) and warm (a second run, nothing changed,
+    // from the compile cache that an earlier run filled).
+    const commands = [
+      ['describe stacks --format json', ['describe', 'stacks', '--format', 'json'], join(root, 'out.json')],
+      ['describe component (one instance)', ['describe', 'component', 'c1', '-s', stack, '--format', 'json']],
+      ['list stacks', ['list', 'stacks']],
+      ['validate stacks', ['validate', 'stacks']],
     ];
+    const results = [['start-up (strata --version)', measure(root, ['--version'])]];
+    for (const [label, args, out] of commands) {
+      results.push([`${label}, cold`, measure(root, [...args, '--no-cache'], out)]);
+      measure(root, args); // fills the cache
+      results.push([`${label}, warm`, measure(root, args)]);
+    }
+    // describe affected after a one-line change: cold compiles both sides; warm reuses the cached
+    // base side and the untouched stacks, and compiles the stacks the change touches (a new value on
+    // every run).
     const catalog = join(root, 'stacks/catalog/c1/main.yaml');
-    writeFileSync(catalog, readFileSync(catalog, 'utf8').replace('name: c1', 'name: c1-changed'));
+    const original = readFileSync(catalog, 'utf8');
+    const change = (i) => writeFileSync(catalog, original.replace('name: c1', `name: c1-changed-${i}`));
+    measure(root, ['describe', 'affected', '--base', 'HEAD']); // fills the cache for the base commit
+    const region = join(root, `stacks/orgs/acme/t0/s0/r0.yaml`);
+    const regionText = readFileSync(region, 'utf8');
+    const changeRegion = (i) =>
+      writeFileSync(region, regionText.replace('override: 0', `override: ${i + 1}`));
     results.push([
-      'describe affected (one-line change)',
-      measure(root, ['describe', 'affected', '--base', 'HEAD']),
+      'describe affected (catalog line: every stack), cold',
+      measure(root, ['describe', 'affected', '--base', 'HEAD', '--no-cache'], undefined, change),
+    ]);
+    results.push([
+      'describe affected (catalog line: every stack), warm',
+      measure(root, ['describe', 'affected', '--base', 'HEAD'], undefined, change),
+    ]);
+    writeFileSync(catalog, original);
+    results.push([
+      'describe affected (one stack line), cold',
+      measure(root, ['describe', 'affected', '--base', 'HEAD', '--no-cache'], undefined, changeRegion),
+    ]);
+    results.push([
+      'describe affected (one stack line), warm',
+      measure(root, ['describe', 'affected', '--base', 'HEAD'], undefined, changeRegion),
     ]);
     const size = (statSync(join(root, 'out.json')).size / 1e6).toFixed(1);
     for (const [label, r] of results) {

@@ -54,6 +54,17 @@ describe('the compile cache, through the CLI', () => {
     expect(after.stdout).toBe(fresh);
   });
 
+  it('answers describe component from the cache, identical to a fresh compile, provenance included', () => {
+    const { dir, cache } = org();
+    const args = ['describe', 'component', 'c3', '-s', 't1-r1-s4', '--provenance', '--format', 'json'];
+    const fresh = runCli([...args, '--no-cache'], dir, { STRATA_CACHE_DIR: cache });
+    expect(fresh.exitCode, fresh.stderr).toBe(0);
+    run(dir, cache, ['list', 'stacks']);
+    const cached = run(dir, cache, args);
+    expect(cached).toMatchObject({ reused: 20, compiled: 0 });
+    expect(cached.stdout).toBe(fresh.stdout);
+  });
+
   it('rebuilds from damaged entries and still prints the right result', () => {
     const { dir, cache } = org();
     const expected = run(dir, cache, describeStacks).stdout;
