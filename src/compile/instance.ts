@@ -130,19 +130,8 @@ function compileManifest(set: StackSet, file: string): Instance[] {
   const out: Instance[] = [];
   for (const type of COMPONENT_TYPES) {
     for (const component of set.componentNames(manifest, type)) {
-      const composed = set.compose(manifest, type, component);
-      if (!composed) continue;
-      out.push(
-        makeInstance(
-          set,
-          manifest,
-          type,
-          component,
-          composed.section,
-          nameOf(set, manifest, composed.section),
-          composed.deferredMerges,
-        ),
-      );
+      const instance = compileInstance(set, manifest, type, component);
+      if (instance) out.push(instance);
     }
   }
   if (cache && set.problemCount === problems && out.length > 0)
@@ -189,19 +178,22 @@ class CachedInstance implements Instance {
   }
 }
 
+/** Phase B, naming and Phase C of one component of a manifest; undefined when it cannot be layered. */
+function compileInstance(
+  set: StackSet,
+  manifest: StackManifest,
+  type: string,
+  component: string,
+): Instance | undefined {
+  const composed = set.compose(manifest, type, component);
+  if (!composed) return undefined;
+  const name = nameOf(set, manifest, composed.section);
+  return makeInstance(set, manifest, type, component, composed.section, name, composed.deferredMerges);
+}
+
 function compileSection(set: StackSet, file: string, type: string, component: string): ValueMap {
   const manifest = set.manifest(file);
-  const composed = manifest && set.compose(manifest, type, component);
-  if (!manifest || !composed) return {};
-  return makeInstance(
-    set,
-    manifest,
-    type,
-    component,
-    composed.section,
-    nameOf(set, manifest, composed.section),
-    composed.deferredMerges,
-  ).section;
+  return (manifest && compileInstance(set, manifest, type, component))?.section ?? {};
 }
 
 function lazyManifest(set: StackSet, file: string, imports: readonly string[]): StackManifest {
