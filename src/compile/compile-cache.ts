@@ -16,11 +16,21 @@ export interface CachedInstanceHead {
   readonly references: readonly { component: string; stack: string }[];
 }
 
+/** What can be known of an instance's sections without reading them (see section-digest.ts). */
+export interface InstanceDetails {
+  /** A digest of each top-level section. */
+  readonly digests: Readonly<Record<string, string>>;
+  /** The small sections in PEEKED. */
+  readonly peeked: ValueMap;
+}
+
 export interface CachedStack {
   readonly imports: readonly string[];
   readonly instances: readonly CachedInstanceHead[];
   /** The instances' sections, in the same order; undefined when the stored body turns out damaged. */
   sections(): readonly ValueMap[] | undefined;
+  /** Digests and small sections, in the same order, read without the body; undefined when damaged. */
+  details(): readonly InstanceDetails[] | undefined;
 }
 
 export interface CompileCache {

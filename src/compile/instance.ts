@@ -1,4 +1,6 @@
-import type { ValueMap } from '../model/value.js';
+import type { Value, ValueMap } from '../model/value.js';
+import type { PEEKED } from './section-digest.js';
+import { ABSENT, digestOf } from './section-digest.js';
 import { isMap } from '../model/value.js';
 import type { Deferred } from '../evaluate/evaluate-section.js';
 import { evaluateSection } from '../evaluate/evaluate-section.js';
@@ -24,6 +26,19 @@ export interface Instance {
   readonly deferred: readonly Deferred[];
   /** Instances its `!terraform.output`/`!terraform.state` values read (graph dependencies). */
   readonly references: readonly { component: string; stack: string }[];
+  /** A cached instance answers these without reading its section (see sectionDigest, peekSection). */
+  digest?(key: string): string;
+  peek?(key: (typeof PEEKED)[number]): Value | undefined;
+}
+
+/** The digest of one top-level section (ABSENT when missing), from the cache when it has it. */
+export function sectionDigest(instance: Instance, key: string): string {
+  return instance.digest ? instance.digest(key) : digestOf(instance.section[key]);
+}
+
+/** One of the small sections (component, metadata, dependencies), without reading the others. */
+export function peekSection(instance: Instance, key: (typeof PEEKED)[number]): Value | undefined {
+  return instance.peek ? instance.peek(key) : instance.section[key];
 }
 
 /**
@@ -168,6 +183,16 @@ class CachedInstance implements Instance {
     this.stackName = head.stackName;
     this.deferred = head.deferred;
     this.references = head.references;
+  }
+
+  digest(key: string): string {
+    const details = this.stack.details()?.[this.index];
+    return details ? (details.digests[key] ?? ABSENT) : digestOf(this.section[key]);
+  }
+
+  peek(key: (typeof PEEKED)[number]): Value | undefined {
+    const details = this.stack.details()?.[this.index];
+    return details ? details.peeked[key] : this.section[key];
   }
 
   get section(): ValueMap {

@@ -17,30 +17,53 @@ export interface DescribeStacksOptions {
 
 /** `describe stacks` (spec §11.1): `{<stack>: {components: {<type>: {<name>: {...}}}}}`. */
 export function describeStacks(set: StackSet, options: DescribeStacksOptions = {}): Record<string, ValueMap> {
+  const entries = describeStacksLazily(set, options);
+  return Object.fromEntries(entries.names.map((name) => [name, entries.take(name)]));
+}
+
+/**
+ * `describe stacks`, one stack at a time: the stack names are known first (only instance names are
+ * read, so problems are reported before anything is printed), and each stack's sections are built when
+ * it is taken, then dropped, so the whole organisation never has to be held as one value.
+ */
+export interface StackEntries {
+  /** The stacks, in the order their first instance was found. */
+  readonly names: readonly string[];
+  /** A stack's `{components: ...}`; each name can be taken once. */
+  take(name: string): ValueMap;
+}
+
+export function describeStacksLazily(set: StackSet, options: DescribeStacksOptions = {}): StackEntries {
   const types = options.componentTypes?.length ? options.componentTypes : COMPONENT_TYPES;
-  const out: Record<string, Record<string, Record<string, ValueMap>>> = {};
+  const groups = new Map<string, Instance[]>();
   for (const instance of allInstances(set, types)) {
     const stackName = listedStackName(set, instance);
     if (stackName === undefined) continue;
     if (options.stack && options.stack !== stackName && options.stack !== instance.manifest.stackFile)
       continue;
     if (options.components?.length && !matchesComponents(instance, options.components)) continue;
-    const byType = (out[stackName] ??= {});
-    const components = (byType[instance.type] ??= {});
-    // Several manifests may define one component for one stack: the first in walk order wins, as in
-    // `describe component` (Atmos leaves this to chance; `validate stacks` reports differing copies).
-    if (instance.component in components) continue;
-    components[instance.component] = pickSections(
-      describeInstance(set, instance, stackName),
-      options.sections,
-    );
+    let group = groups.get(stackName);
+    if (!group) groups.set(stackName, (group = []));
+    group.push(instance);
   }
-  const result: Record<string, ValueMap> = {};
-  for (const [stack, byType] of Object.entries(out)) {
-    const nonEmpty = Object.values(byType).some((c) => Object.keys(c).length > 0);
-    if (nonEmpty || options.includeEmptyStacks) result[stack] = { components: byType };
-  }
-  return result;
+  return {
+    names: [...groups.keys()],
+    take(name) {
+      const byType: Record<string, Record<string, ValueMap>> = {};
+      for (const instance of groups.get(name) ?? []) {
+        const components = (byType[instance.type] ??= {});
+        // Several manifests may define one component for one stack: the first in walk order wins, as
+        // in `describe component` (Atmos leaves this to chance; `validate stacks` reports differing copies).
+        if (instance.component in components) continue;
+        components[instance.component] = pickSections(
+          describeInstance(set, instance, name),
+          options.sections,
+        );
+      }
+      groups.delete(name);
+      return { components: byType };
+    },
+  };
 }
 
 /**

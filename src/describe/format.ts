@@ -15,6 +15,33 @@ export function toYaml(value: unknown, comments?: ReadonlyMap<string, string>): 
   return doc.toString({ lineWidth: 0, indentSeq: true });
 }
 
+/**
+ * A map rendered entry by entry in sorted key order, exactly as `render` renders the whole map: each
+ * entry is built only when written, so a large result never exists as one value or one string.
+ */
+export function renderEntries(
+  names: readonly string[],
+  take: (name: string) => unknown,
+  format: OutputFormat,
+  write: (text: string) => void,
+): void {
+  const sorted = [...names].sort();
+  if (sorted.length === 0) {
+    write(render({}, format));
+    return;
+  }
+  if (format === 'yaml') {
+    for (const name of sorted) write(toYaml({ [name]: take(name) }));
+    return;
+  }
+  write('{\n');
+  sorted.forEach((name, i) => {
+    const body = JSON.stringify(sortKeys(take(name)), null, 2).replaceAll('\n', '\n  ');
+    write(`  ${JSON.stringify(name)}: ${body}${i === sorted.length - 1 ? '\n' : ',\n'}`);
+  });
+  write('}\n');
+}
+
 export function render(value: unknown, format: OutputFormat): string {
   return format === 'json' ? toJson(value) : toYaml(value);
 }

@@ -24,11 +24,17 @@ import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
-import type { CachedInstanceHead, CachedStack, CompileCache } from '../compile/compile-cache.js';
+import type {
+  CachedInstanceHead,
+  CachedStack,
+  CompileCache,
+  InstanceDetails,
+} from '../compile/compile-cache.js';
+import { PEEKED, sectionDigests } from '../compile/section-digest.js';
 import type { ValueMap } from '../model/value.js';
 import type { StackNameResult } from '../naming/stack-name.js';
 
-const MAGIC = Buffer.from('STRATA-CACHE-2\n');
+const MAGIC = Buffer.from('STRATA-CACHE-3\n');
 
 interface Header {
   readonly runKey: string;
@@ -41,6 +47,9 @@ interface Header {
   /** Per instance: type, component, index into `names`, and its deferred values and references if any. */
   readonly rows: readonly Row[];
   readonly bodyHash: string;
+  /** Bytes of the details block (digests and small sections) between the header and the body. */
+  readonly detailsLength: number;
+  readonly detailsHash: string;
 }
 
 type Row =
@@ -88,13 +97,19 @@ export interface DiskCacheOptions {
 /** The disk cache, plus `flush` (writes what was offered) for the end of a clean run. */
 export interface DiskCache extends CompileCache {
   flush(): void;
-  /** Stacks read from the cache, and stacks that had to be compiled, so far in this run. */
-  stats(): { readonly reused: number; readonly missed: number };
+  /** Stacks read from the cache, stacks that had to be compiled, and stored sections read, so far. */
+  stats(): { readonly reused: number; readonly missed: number; readonly bodies: number };
 }
 
 export function diskCache(options: DiskCacheOptions): DiskCache {
   const hashes = new Map<string, string | undefined>();
-  const pending = new Map<string, Omit<Header, 'runKey' | 'env' | 'bodyHash'> & { body: Buffer }>();
+  const pending = new Map<
+    string,
+    Omit<Header, 'runKey' | 'env' | 'bodyHash' | 'detailsLength' | 'detailsHash'> & {
+      details: Buffer;
+      body: Buffer;
+    }
+  >();
   const hashOf = (file: string): string | undefined => {
     if (hashes.has(file)) return hashes.get(file);
     const text = options.readFile(file);
@@ -102,8 +117,15 @@ export function diskCache(options: DiskCacheOptions): DiskCache {
     hashes.set(file, h);
     return h;
   };
-  const entryPath = (file: string) => join(options.dir, `${sha(file).slice(0, 32)}.bin`);
-  const counts = { reused: 0, missed: 0 };
+  // Named by the manifest's path and contents, so the versions of a manifest on two branches (the
+  // two sides of describe affected) have entries side by side.
+  const entryPath = (file: string) => {
+    const own = hashOf(file);
+    return own === undefined
+      ? undefined
+      : join(options.dir, `${sha(`${file}\u0000${own}`).slice(0, 32)}.bin`);
+  };
+  const counts = { reused: 0, missed: 0, bodies: 0 };
   const valid = (file: string, header: Header): boolean => {
     if (header.runKey !== options.runKey || header.file !== file) return false;
     for (const [dep, hash] of header.deps) if (hashOf(dep) !== hash) return false;
@@ -114,20 +136,29 @@ export function diskCache(options: DiskCacheOptions): DiskCache {
   return {
     stats: () => ({ ...counts }),
     get(file) {
-      const entry = readEntry(entryPath(file));
+      const path = entryPath(file);
+      const entry = path === undefined ? undefined : readEntry(path);
       if (!entry || !valid(file, entry.header)) {
         counts.missed++;
         return undefined;
       }
       counts.reused++;
-      const { header, body } = entry;
+      const { header, read } = entry;
       let sections: readonly ValueMap[] | undefined | null = null;
+      let details: readonly InstanceDetails[] | undefined | null = null;
       const stack: CachedStack = {
         imports: header.imports,
         instances: fromRows(header),
         sections: () => {
-          if (sections === null) sections = readBody(body(), header.bodyHash, header.rows.length);
+          if (sections === null) counts.bodies++;
+          if (sections === null)
+            sections = readBody(read(header.detailsLength), header.bodyHash, header.rows.length);
           return sections;
+        },
+        details: () => {
+          if (details === null)
+            details = readDetails(read(0, header.detailsLength), header.detailsHash, header.rows.length);
+          return details;
         },
       };
       return stack;
@@ -145,6 +176,14 @@ export function diskCache(options: DiskCacheOptions): DiskCache {
         imports,
         ...toRows(instances),
         // Serialized now, so a run does not keep every section alive until it ends.
+        details: Buffer.from(
+          JSON.stringify(
+            instances.map((i): InstanceDetails => ({
+              digests: sectionDigests(i.section),
+              peeked: Object.fromEntries(PEEKED.filter((k) => k in i.section).map((k) => [k, i.section[k]!])),
+            })),
+          ),
+        ),
         body: serialize(instances.map((i) => i.section)),
       });
     },
@@ -158,17 +197,28 @@ export function diskCache(options: DiskCacheOptions): DiskCache {
       } catch {
         return; // An unwritable cache folder only costs speed.
       }
-      for (const { body, ...rest } of pending.values()) {
-        const header: Header = { ...rest, runKey: options.runKey, env, bodyHash: shaBytes(body) };
-        writeEntry(entryPath(rest.file), Buffer.from(JSON.stringify(header)), body);
+      for (const { body, details, ...rest } of pending.values()) {
+        const header: Header = {
+          ...rest,
+          runKey: options.runKey,
+          env,
+          bodyHash: shaBytes(body),
+          detailsLength: details.length,
+          detailsHash: shaBytes(details),
+        };
+        const path = entryPath(rest.file);
+        if (path) writeEntry(path, Buffer.from(JSON.stringify(header)), Buffer.concat([details, body]));
       }
+      prune(options.dir, pending.size);
       pending.clear();
     },
   };
 }
 
 /** Reads an entry's header; its body is read from the same file only when asked for. */
-function readEntry(path: string): { header: Header; body: () => Buffer | undefined } | undefined {
+function readEntry(
+  path: string,
+): { header: Header; read: (from: number, length?: number) => Buffer | undefined } | undefined {
   let fd: number;
   try {
     fd = openSync(path, 'r');
@@ -187,12 +237,21 @@ function readEntry(path: string): { header: Header; body: () => Buffer | undefin
     if (readSync(fd, headerBytes, 0, headerLength, start) !== headerLength) return undefined;
     const header = JSON.parse(headerBytes.toString('utf8')) as unknown;
     if (!isHeader(header)) return undefined;
-    const bodyStart = start + headerLength;
+    const after = start + headerLength;
     return {
       header,
-      body: () => {
+      // What follows the header, from `from`: read again by path (a concurrent run may have replaced
+      // the file, which the hashes catch).
+      read: (from, length) => {
         try {
-          return readFileSync(path).subarray(bodyStart);
+          if (length === undefined) return readFileSync(path).subarray(after + from);
+          const fd2 = openSync(path, 'r');
+          try {
+            const buf = Buffer.alloc(length);
+            return readSync(fd2, buf, 0, length, after + from) === length ? buf : undefined;
+          } finally {
+            closeSync(fd2);
+          }
         } catch {
           return undefined;
         }
@@ -215,6 +274,20 @@ function readBody(body: Buffer | undefined, hash: string, count: number): readon
   }
 }
 
+function readDetails(
+  bytes: Buffer | undefined,
+  hash: string,
+  count: number,
+): readonly InstanceDetails[] | undefined {
+  if (!bytes || shaBytes(bytes) !== hash) return undefined;
+  try {
+    const details = JSON.parse(bytes.toString('utf8')) as unknown;
+    return Array.isArray(details) && details.length === count ? (details as InstanceDetails[]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function isHeader(h: unknown): h is Header {
   if (h === null || typeof h !== 'object') return false;
   const o = h as Record<string, unknown>;
@@ -222,12 +295,45 @@ function isHeader(h: unknown): h is Header {
     typeof o['runKey'] === 'string' &&
     typeof o['file'] === 'string' &&
     typeof o['bodyHash'] === 'string' &&
+    typeof o['detailsHash'] === 'string' &&
+    typeof o['detailsLength'] === 'number' &&
     Array.isArray(o['deps']) &&
     Array.isArray(o['env']) &&
     Array.isArray(o['imports']) &&
     Array.isArray(o['names']) &&
     Array.isArray(o['rows'])
   );
+}
+
+/**
+ * Old versions of entries accumulate as manifests change; past a bound (several times the entries
+ * one run writes, and at least 1,000), the least recently written are removed.
+ */
+function prune(dir: string, written: number): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((n) => n.endsWith('.bin'));
+  } catch {
+    return;
+  }
+  const limit = Math.max(1000, 4 * written);
+  if (names.length <= limit) return;
+  const byAge = names
+    .map((n) => {
+      try {
+        return { n, t: statSync(join(dir, n)).mtimeMs };
+      } catch {
+        return { n, t: 0 };
+      }
+    })
+    .sort((a, b) => a.t - b.t);
+  for (const { n } of byAge.slice(0, names.length - Math.max(1000, 2 * written))) {
+    try {
+      unlinkSync(join(dir, n));
+    } catch {
+      // another run removed it
+    }
+  }
 }
 
 function writeEntry(path: string, header: Buffer, body: Buffer): void {

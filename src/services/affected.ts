@@ -1,9 +1,9 @@
-import { isDeepStrictEqual } from 'node:util';
 import { relative } from 'node:path';
 import { error } from '../diagnostics/diagnostic.js';
 import { UserError } from '../diagnostics/errors.js';
 import type { Instance } from '../compile/instance.js';
-import { allInstances } from '../compile/instance.js';
+import { allInstances, peekSection, sectionDigest } from '../compile/instance.js';
+import { ABSENT } from '../compile/section-digest.js';
 import { StackSet } from '../compile/stack-set.js';
 import { changedFiles, defaultBase, gitRoot, gitStackHost, resolveRef } from '../io/git.js';
 import { isMap } from '../model/value.js';
@@ -109,18 +109,20 @@ export function describeAffected(options: ProjectOptions, affected: AffectedOpti
   for (const [id, i] of now) {
     const reasons: string[] = [];
     const old = before.get(id);
-    const folder = baseComponentOf(i.component, i.section);
-    const path = componentPath(cli, i.type, folder);
-    if (!old || !isDeepStrictEqual(old.section['metadata'], i.section['metadata']))
+    // Sections are compared by digest, so unchanged instances are never read from the cache.
+    const path = componentPath(cli, i.type, folderOf(i));
+    if (!old || sectionDigest(old, 'metadata') !== sectionDigest(i, 'metadata'))
       reasons.push('stack.metadata');
     const dir = `${cli.basePath}/${path}/`;
     if (changed.some((f) => f.startsWith(dir))) reasons.push('component');
-    for (const s of SECTIONS)
-      if (old && i.section[s] !== undefined && !isDeepStrictEqual(old.section[s], i.section[s]))
-        reasons.push(`stack.${s}`);
-    if (old && !isDeepStrictEqual(old.section['settings'], i.section['settings']))
+    for (const s of SECTIONS) {
+      const digest = sectionDigest(i, s);
+      if (old && digest !== ABSENT && sectionDigest(old, s) !== digest) reasons.push(`stack.${s}`);
+    }
+    if (old && sectionDigest(old, 'settings') !== sectionDigest(i, 'settings'))
       reasons.push('stack.settings');
-    const deps = isMap(i.section['dependencies']) ? i.section['dependencies'] : {};
+    const dependencies = peekSection(i, 'dependencies');
+    const deps = isMap(dependencies) ? dependencies : {};
     const file = list(deps['files']).find((f) =>
       changed.includes(`${current.cwd}/${f}`.replace(/\/\.\//g, '/')),
     );
@@ -137,12 +139,7 @@ export function describeAffected(options: ProjectOptions, affected: AffectedOpti
     if (now.has(id)) continue;
     const stackGone = !stacksNow.has(stackOf(i));
     items.push({
-      ...item(
-        i,
-        componentPath(cli, i.type, baseComponentOf(i.component, i.section)),
-        [stackGone ? 'deleted.stack' : 'deleted'],
-        {},
-      ),
+      ...item(i, componentPath(cli, i.type, folderOf(i)), [stackGone ? 'deleted.stack' : 'deleted'], {}),
       deleted: true,
       deletion_type: stackGone ? 'stack' : 'component',
     });
@@ -204,10 +201,21 @@ export function affectedMatrix(
   return { waves: out };
 }
 
+/** The component folder (spec §5.3) from the small sections only. */
+function folderOf(i: Instance): string {
+  const metadata = peekSection(i, 'metadata');
+  const component = peekSection(i, 'component');
+  return baseComponentOf(i.component, {
+    ...(metadata !== undefined ? { metadata } : {}),
+    ...(component !== undefined ? { component } : {}),
+  });
+}
+
 function instancesById(set: StackSet): Map<string, Instance> {
   const out = new Map<string, Instance>();
   for (const i of allInstances(set, ['terraform'])) {
-    const metadata = isMap(i.section['metadata']) ? i.section['metadata'] : {};
+    const peeked = peekSection(i, 'metadata');
+    const metadata = isMap(peeked) ? peeked : {};
     if (metadata['type'] === 'abstract' || metadata['enabled'] === false) continue;
     const id = nodeId(stackOf(i), i.component);
     if (!out.has(id)) out.set(id, i);

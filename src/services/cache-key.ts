@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { EvalHost } from '../evaluate/evaluate-section.js';
 import type { IncludeReader } from '../resolve/includes.js';
+import { stableJson } from '../compile/section-digest.js';
 
 /**
  * Watches what a compile reads from outside the stack files: environment variables (recorded with
@@ -50,12 +51,4 @@ export function observeOutside(env: Readonly<Record<string, string | undefined>>
 /** A stable hash of everything a compile depends on besides the manifests. */
 export function runKey(parts: Record<string, unknown>): string {
   return createHash('sha1').update(stableJson(parts)).digest('hex');
-}
-
-function stableJson(value: unknown): string {
-  if (value === undefined) return 'null';
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
-  const keys = Object.keys(value).sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${stableJson((value as Record<string, unknown>)[k])}`).join(',')}}`;
 }

@@ -4,7 +4,8 @@ import type { ValueMap } from '../model/value.js';
 import { describeComponent } from '../describe/describe-component.js';
 import type { DescribedComponent } from '../describe/describe-component.js';
 import type { DescribeStacksOptions } from '../describe/describe-stacks.js';
-import { describeStacks } from '../describe/describe-stacks.js';
+import type { StackEntries } from '../describe/describe-stacks.js';
+import { describeStacks, describeStacksLazily } from '../describe/describe-stacks.js';
 import { findComponent } from '../describe/find-component.js';
 import type { Project } from './project.js';
 import type { TerraformRunner } from '../io/terraform.js';
@@ -65,6 +66,13 @@ export function describeStacksService(
   const result = describeStacks(project.set, options);
   failOnErrors(project.set.diagnostics);
   return result;
+}
+
+/** `describe stacks` one stack at a time (see describeStacksLazily); problems are raised first. */
+export function describeStacksEntries(project: Project, options: DescribeStacksOptions): StackEntries {
+  const entries = describeStacksLazily(project.set, options);
+  failOnErrors(project.set.diagnostics);
+  return entries;
 }
 
 export function failOnErrors(diagnostics: readonly Diagnostic[]): void {

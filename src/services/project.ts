@@ -171,8 +171,8 @@ export function projectCache(
 
 /** `STRATA_CACHE_STATS=1`: how many stacks a run reused from the compile cache (stderr). */
 export function reportCacheStats(cache: DiskCache): void {
-  const { reused, missed } = cache.stats();
-  process.stderr.write(`compile cache: ${reused} reused, ${missed} compiled\n`);
+  const { reused, missed, bodies } = cache.stats();
+  process.stderr.write(`compile cache: ${reused} reused, ${missed} compiled, ${bodies} with sections read\n`);
 }
 
 function execEnabled(cli: CliConfig): boolean {

@@ -126,6 +126,8 @@ describe('the compile cache, through the CLI', () => {
       [19, 1],
       [20, 0],
     ]);
+    // Sections are compared by digest: no cached stack's sections are read.
+    expect([...r.stderr.matchAll(/(\d+) with sections read/g)].map((m) => Number(m[1]))).toEqual([0, 0]);
     const items = JSON.parse(r.stdout) as { stack: string; component: string }[];
     expect(items.map((a) => `${a.stack}/${a.component}`)).toEqual(['t0-r0-s2/c0']);
   });

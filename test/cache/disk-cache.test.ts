@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diskCache } from '../../src/io/compile-cache.js';
@@ -67,6 +67,15 @@ describe('the on-disk compile cache', () => {
     expect(open(dir, now).get('dev.yaml')).toBeUndefined();
   });
 
+  it('keeps a digest of every section and the small sections, readable without the body', () => {
+    const dir = seed(files);
+    const details = open(dir, files).get('dev.yaml')!.details();
+    expect(details).toHaveLength(2);
+    expect(Object.keys(details![0]!.digests)).toEqual(['vars']);
+    expect(details![0]!.digests['vars']).not.toBe(details![1]!.digests['vars']);
+    expect(details![0]!.peeked).toEqual({});
+  });
+
   it('still hits when an unrelated file changed', () => {
     const dir = seed(files);
     expect(open(dir, { ...files, 'prod.yaml': 'x: 2' }).get('dev.yaml')).toBeDefined();
@@ -129,11 +138,34 @@ describe('the on-disk compile cache', () => {
     expect(readdirSync(dir)).toHaveLength(1);
   });
 
+  it('keeps old versions side by side, and prunes the oldest past 1,000 entries', () => {
+    const dir = seed(files);
+    const changed = { ...files, 'dev.yaml': 'import: [catalog/vpc]\nvars: {a: 1}' };
+    const second = open(dir, changed);
+    second.put('dev.yaml', ['dev.yaml', 'catalog/vpc.yaml'], [], [instance('vpc', {})]);
+    second.flush();
+    // Both versions of dev.yaml are cached: switching branches back and forth reuses both.
+    expect(open(dir, files).get('dev.yaml')).toBeDefined();
+    expect(open(dir, changed).get('dev.yaml')).toBeDefined();
+    const old = new Date(Date.now() - 86_400_000);
+    for (let i = 0; i < 1005; i++) {
+      const path = join(dir, `old-${i}.bin`);
+      writeFileSync(path, 'x');
+      utimesSync(path, old, old);
+    }
+    const third = open(dir, { ...files, 'prod.yaml': 'x: 2' });
+    third.put('prod.yaml', ['prod.yaml'], [], [instance('db', {})]);
+    third.flush();
+    expect(readdirSync(dir).filter((f) => f.endsWith('.bin'))).toHaveLength(1000);
+    expect(open(dir, { ...files, 'prod.yaml': 'x: 2' }).get('prod.yaml')).toBeDefined();
+    expect(open(dir, changed).get('dev.yaml')).toBeDefined();
+  });
+
   it('counts reused and compiled stacks', () => {
     const dir = seed(files);
     const cache = open(dir, files);
     cache.get('dev.yaml');
     cache.get('prod.yaml');
-    expect(cache.stats()).toEqual({ reused: 1, missed: 1 });
+    expect(cache.stats()).toEqual({ reused: 1, missed: 1, bodies: 0 });
   });
 });

@@ -1,7 +1,7 @@
 import { Flags } from '@oclif/core';
 import { StrataCommand, commaList, evaluationFlags, formatFlag } from '../../cli/base-command.js';
-import { render } from '../../describe/format.js';
-import { describeStacksService } from '../../services/describe.js';
+import { renderEntries } from '../../describe/format.js';
+import { describeStacksEntries } from '../../services/describe.js';
 
 export default class DescribeStacks extends StrataCommand {
   static override summary = 'Show every stack with the merged configuration of each component';
@@ -22,7 +22,7 @@ export default class DescribeStacks extends StrataCommand {
   async run(): Promise<void> {
     const { flags } = await this.parse(DescribeStacks);
     const project = await this.openProject(flags);
-    const result = describeStacksService(project, {
+    const entries = describeStacksEntries(project, {
       ...(flags.stack ? { stack: flags.stack } : {}),
       ...(commaList(flags.components) ? { components: commaList(flags.components)! } : {}),
       ...(commaList(flags['component-types'])
@@ -31,6 +31,12 @@ export default class DescribeStacks extends StrataCommand {
       ...(commaList(flags.sections) ? { sections: commaList(flags.sections)! } : {}),
       includeEmptyStacks: flags['include-empty-stacks'],
     });
-    this.print(render(result, flags.format));
+    // Written stack by stack: an organisation's output can exceed what one string may hold.
+    renderEntries(
+      entries.names,
+      (name) => entries.take(name),
+      flags.format,
+      (text) => process.stdout.write(text),
+    );
   }
 }
