@@ -92,6 +92,8 @@ export interface DiskCacheOptions {
   /** Environment variables read so far in this run, with their values (undefined when unset). */
   readonly envRead: () => ReadonlyMap<string, string | undefined>;
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** Entries kept before the oldest are pruned (default 1,000); a few per stack file of the project. */
+  readonly capacity?: number;
 }
 
 /** The disk cache, plus `flush` (writes what was offered) for the end of a clean run. */
@@ -209,7 +211,7 @@ export function diskCache(options: DiskCacheOptions): DiskCache {
         const path = entryPath(rest.file);
         if (path) writeEntry(path, Buffer.from(JSON.stringify(header)), Buffer.concat([details, body]));
       }
-      prune(options.dir, pending.size);
+      prune(options.dir, Math.max(1000, options.capacity ?? 0, 2 * pending.size));
       pending.clear();
     },
   };
@@ -306,18 +308,17 @@ function isHeader(h: unknown): h is Header {
 }
 
 /**
- * Old versions of entries accumulate as manifests change; past a bound (several times the entries
- * one run writes, and at least 1,000), the least recently written are removed.
+ * Old versions of entries accumulate as manifests change; past `capacity`, the least recently written
+ * are removed, down to three quarters of it.
  */
-function prune(dir: string, written: number): void {
+function prune(dir: string, capacity: number): void {
   let names: string[];
   try {
     names = readdirSync(dir).filter((n) => n.endsWith('.bin'));
   } catch {
     return;
   }
-  const limit = Math.max(1000, 4 * written);
-  if (names.length <= limit) return;
+  if (names.length <= capacity) return;
   const byAge = names
     .map((n) => {
       try {
@@ -327,7 +328,7 @@ function prune(dir: string, written: number): void {
       }
     })
     .sort((a, b) => a.t - b.t);
-  for (const { n } of byAge.slice(0, names.length - Math.max(1000, 2 * written))) {
+  for (const { n } of byAge.slice(0, names.length - Math.floor((capacity * 3) / 4))) {
     try {
       unlinkSync(join(dir, n));
     } catch {

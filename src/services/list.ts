@@ -2,7 +2,9 @@ import picomatch from 'picomatch';
 import type { ValueMap } from '../model/value.js';
 import { isMap } from '../model/value.js';
 import { describeStacks, listedStackName } from '../describe/describe-stacks.js';
+import type { Instance } from '../compile/instance.js';
 import { allInstances } from '../compile/instance.js';
+import { manifestStackNames, namingVarKeys } from '../compile/quick-names.js';
 import { COMPONENT_TYPES } from '../compile/stack-set.js';
 import { failOnErrors } from './describe.js';
 import type { Project } from './project.js';
@@ -13,12 +15,22 @@ import type { Project } from './project.js';
  * that define it.
  */
 export function listStacks(project: Project, component?: string): string[] {
+  const { set } = project;
   const names = new Set<string>();
-  for (const instance of allInstances(project.set, COMPONENT_TYPES)) {
-    const name = listedStackName(project.set, instance);
-    if (name !== undefined && (!component || instance.component === component)) names.add(name);
+  const listed = (instance: Instance) => listedStackName(set, instance);
+  const keys = namingVarKeys(set.context.cli.stacks);
+  if (keys) {
+    // Manifests whose names need no component are not composed at all (quick-names.ts).
+    for (const file of set.stackFiles)
+      for (const [name, components] of manifestStackNames(set, file, keys, listed))
+        if (!component || components.includes(component)) names.add(name);
+  } else {
+    for (const instance of allInstances(set, COMPONENT_TYPES)) {
+      const name = listed(instance);
+      if (name !== undefined && (!component || instance.component === component)) names.add(name);
+    }
   }
-  failOnErrors(project.set.diagnostics);
+  failOnErrors(set.diagnostics);
   return [...names].sort();
 }
 

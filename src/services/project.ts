@@ -166,6 +166,8 @@ export function projectCache(
     readFile: (file) => host.readFile(file),
     env: options.env,
     envRead,
+    // Room for a few versions of every stack file (branches, the two sides of describe affected).
+    capacity: 4 * host.listFiles().length,
   });
 }
 

@@ -138,7 +138,7 @@ describe('the on-disk compile cache', () => {
     expect(readdirSync(dir)).toHaveLength(1);
   });
 
-  it('keeps old versions side by side, and prunes the oldest past 1,000 entries', () => {
+  it('keeps old versions side by side, and prunes the oldest past 1,000 entries (to 750)', () => {
     const dir = seed(files);
     const changed = { ...files, 'dev.yaml': 'import: [catalog/vpc]\nvars: {a: 1}' };
     const second = open(dir, changed);
@@ -156,9 +156,25 @@ describe('the on-disk compile cache', () => {
     const third = open(dir, { ...files, 'prod.yaml': 'x: 2' });
     third.put('prod.yaml', ['prod.yaml'], [], [instance('db', {})]);
     third.flush();
-    expect(readdirSync(dir).filter((f) => f.endsWith('.bin'))).toHaveLength(1000);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.bin'))).toHaveLength(750);
     expect(open(dir, { ...files, 'prod.yaml': 'x: 2' }).get('prod.yaml')).toBeDefined();
     expect(open(dir, changed).get('dev.yaml')).toBeDefined();
+  });
+
+  it('prunes nothing below the capacity the project asks for', () => {
+    const dir = testdir({});
+    for (let i = 0; i < 1500; i++) writeFileSync(join(dir, `old-${i}.bin`), 'x');
+    const cache = diskCache({
+      dir,
+      runKey: 'run-1',
+      readFile: (f) => files[f],
+      env: {},
+      envRead: () => new Map(),
+      capacity: 4000,
+    });
+    cache.put('prod.yaml', ['prod.yaml'], [], [instance('db', {})]);
+    cache.flush();
+    expect(readdirSync(dir).filter((f) => f.endsWith('.bin'))).toHaveLength(1501);
   });
 
   it('counts reused and compiled stacks', () => {
