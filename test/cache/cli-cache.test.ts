@@ -59,7 +59,7 @@ describe('the compile cache, through the CLI', () => {
     const args = ['describe', 'component', 'c3', '-s', 't1-r1-s4', '--provenance', '--format', 'json'];
     const fresh = runCli([...args, '--no-cache'], dir, { STRATA_CACHE_DIR: cache });
     expect(fresh.exitCode, fresh.stderr).toBe(0);
-    run(dir, cache, ['list', 'stacks']);
+    run(dir, cache, describeStacks);
     const cached = run(dir, cache, args);
     expect(cached).toMatchObject({ reused: 20, compiled: 0 });
     expect(cached.stdout).toBe(fresh.stdout);
