@@ -17,29 +17,29 @@ export function toYaml(value: unknown, comments?: ReadonlyMap<string, string>): 
 
 /**
  * A map rendered entry by entry in sorted key order, exactly as `render` renders the whole map: each
- * entry is built only when written, so a large result never exists as one value or one string.
+ * entry is built only when its text is asked for, so a large result never exists as one value or
+ * one string.
  */
-export function renderEntries(
+export function* renderEntries(
   names: readonly string[],
   take: (name: string) => unknown,
   format: OutputFormat,
-  write: (text: string) => void,
-): void {
+): Generator<string> {
   const sorted = [...names].sort();
   if (sorted.length === 0) {
-    write(render({}, format));
+    yield render({}, format);
     return;
   }
   if (format === 'yaml') {
-    for (const name of sorted) write(toYaml({ [name]: take(name) }));
+    for (const name of sorted) yield toYaml({ [name]: take(name) });
     return;
   }
-  write('{\n');
-  sorted.forEach((name, i) => {
+  yield '{\n';
+  for (const [i, name] of sorted.entries()) {
     const body = JSON.stringify(sortKeys(take(name)), null, 2).replaceAll('\n', '\n  ');
-    write(`  ${JSON.stringify(name)}: ${body}${i === sorted.length - 1 ? '\n' : ',\n'}`);
-  });
-  write('}\n');
+    yield `  ${JSON.stringify(name)}: ${body}${i === sorted.length - 1 ? '\n' : ',\n'}`;
+  }
+  yield '}\n';
 }
 
 export function render(value: unknown, format: OutputFormat): string {

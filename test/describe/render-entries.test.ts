@@ -8,16 +8,8 @@ import { REPO } from '../helpers/testdir.js';
 
 // `describe stacks` is written stack by stack; the text must be exactly what rendering the whole
 // result at once gives.
-const streamed = (value: Record<string, unknown>, format: OutputFormat): string => {
-  let out = '';
-  renderEntries(
-    Object.keys(value),
-    (k) => value[k],
-    format,
-    (t) => (out += t),
-  );
-  return out;
-};
+const streamed = (value: Record<string, unknown>, format: OutputFormat): string =>
+  [...renderEntries(Object.keys(value), (k) => value[k], format)].join('');
 
 const cases: [string, Record<string, unknown>][] = [
   ['empty', {}],
@@ -42,13 +34,7 @@ describe('rendering describe stacks entry by entry', () => {
     const project = () => openProject({ cwd: join(REPO, 'examples', 'aws-org'), env: {} });
     const whole = render(describeStacks(project().set, {}), format);
     const lazy = describeStacksLazily(project().set, {});
-    let out = '';
-    renderEntries(
-      lazy.names,
-      (n) => lazy.take(n),
-      format,
-      (t) => (out += t),
-    );
+    const out = [...renderEntries(lazy.names, (n) => lazy.take(n), format)].join('');
     expect(lazy.names.length).toBe(14);
     expect(out).toBe(whole);
   });

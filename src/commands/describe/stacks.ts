@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { Flags } from '@oclif/core';
 import { StrataCommand, commaList, evaluationFlags, formatFlag } from '../../cli/base-command.js';
 import { renderEntries } from '../../describe/format.js';
@@ -31,12 +32,9 @@ export default class DescribeStacks extends StrataCommand {
       ...(commaList(flags.sections) ? { sections: commaList(flags.sections)! } : {}),
       includeEmptyStacks: flags['include-empty-stacks'],
     });
-    // Written stack by stack: an organisation's output can exceed what one string may hold.
-    renderEntries(
-      entries.names,
-      (name) => entries.take(name),
-      flags.format,
-      (text) => process.stdout.write(text),
-    );
+    // Written stack by stack (an organisation's output can exceed what one string may hold), waiting
+    // for a slow reader: stdout to a pipe is asynchronous, and would otherwise buffer everything.
+    for (const text of renderEntries(entries.names, (name) => entries.take(name), flags.format))
+      if (!process.stdout.write(text)) await once(process.stdout, 'drain');
   }
 }
