@@ -119,13 +119,32 @@ export function diskCache(options: DiskCacheOptions): DiskCache {
     hashes.set(file, h);
     return h;
   };
-  // Named by the manifest's path and contents, so the versions of a manifest on two branches (the
-  // two sides of describe affected) have entries side by side.
-  const entryPath = (file: string) => {
+  // An entry's name: `<manifest path and contents>-<every file it was compiled from>`. Versions of a
+  // manifest compiled against different imports (two branches, the two sides of describe affected)
+  // have entries side by side; a lookup tries those of the manifest's current contents.
+  const prefixOf = (file: string) => {
     const own = hashOf(file);
-    return own === undefined
-      ? undefined
-      : join(options.dir, `${sha(`${file}\u0000${own}`).slice(0, 32)}.bin`);
+    return own === undefined ? undefined : sha(`${file}\u0000${own}`).slice(0, 24);
+  };
+  let listing: Map<string, string[]> | undefined;
+  const candidates = (prefix: string): string[] => {
+    if (!listing) {
+      listing = new Map();
+      let names: string[] = [];
+      try {
+        names = readdirSync(options.dir);
+      } catch {
+        // no cache yet
+      }
+      for (const n of names.sort()) {
+        const m = /^([0-9a-f]{24})-[0-9a-f]{16}\.bin$/.exec(n);
+        if (!m) continue;
+        const list = listing.get(m[1]!) ?? [];
+        list.push(join(options.dir, n));
+        listing.set(m[1]!, list);
+      }
+    }
+    return listing.get(prefix) ?? [];
   };
   const counts = { reused: 0, missed: 0, bodies: 0 };
   const valid = (file: string, header: Header): boolean => {
@@ -138,9 +157,16 @@ export function diskCache(options: DiskCacheOptions): DiskCache {
   return {
     stats: () => ({ ...counts }),
     get(file) {
-      const path = entryPath(file);
-      const entry = path === undefined ? undefined : readEntry(path);
-      if (!entry || !valid(file, entry.header)) {
+      const prefix = prefixOf(file);
+      let entry: ReturnType<typeof readEntry>;
+      for (const path of prefix === undefined ? [] : candidates(prefix)) {
+        const e = readEntry(path);
+        if (e && valid(file, e.header)) {
+          entry = e;
+          break;
+        }
+      }
+      if (!entry) {
         counts.missed++;
         return undefined;
       }
@@ -208,7 +234,9 @@ export function diskCache(options: DiskCacheOptions): DiskCache {
           detailsLength: details.length,
           detailsHash: shaBytes(details),
         };
-        const path = entryPath(rest.file);
+        const prefix = prefixOf(rest.file);
+        const path =
+          prefix && join(options.dir, `${prefix}-${sha(JSON.stringify(rest.deps)).slice(0, 16)}.bin`);
         if (path) writeEntry(path, Buffer.from(JSON.stringify(header)), Buffer.concat([details, body]));
       }
       prune(options.dir, Math.max(1000, options.capacity ?? 0, 2 * pending.size));

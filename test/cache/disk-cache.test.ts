@@ -161,6 +161,20 @@ describe('the on-disk compile cache', () => {
     expect(open(dir, changed).get('dev.yaml')).toBeDefined();
   });
 
+  it('keeps the versions of a manifest compiled against different imports (a change, then its undo)', () => {
+    const dir = seed(files);
+    const edited = { ...files, 'catalog/vpc.yaml': 'vars: {cidr: x}' };
+    const second = open(dir, edited);
+    expect(second.get('dev.yaml')).toBeUndefined();
+    second.put('dev.yaml', ['dev.yaml', 'catalog/vpc.yaml'], [], [instance('vpc', { cidr: 'x' })]);
+    second.flush();
+    expect(open(dir, files).get('dev.yaml')?.sections()).toEqual([
+      { vars: { cidr: '10.0.0.0/16' } },
+      { vars: { name: 'app' } },
+    ]);
+    expect(open(dir, edited).get('dev.yaml')?.sections()).toEqual([{ vars: { cidr: 'x' } }]);
+  });
+
   it('prunes nothing below the capacity the project asks for', () => {
     const dir = testdir({});
     for (let i = 0; i < 1500; i++) writeFileSync(join(dir, `old-${i}.bin`), 'x');
