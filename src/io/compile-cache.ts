@@ -119,12 +119,13 @@ export function diskCache(options: DiskCacheOptions): DiskCache {
     hashes.set(file, h);
     return h;
   };
-  // An entry's name: `<manifest path and contents>-<every file it was compiled from>`. Versions of a
-  // manifest compiled against different imports (two branches, the two sides of describe affected)
-  // have entries side by side; a lookup tries those of the manifest's current contents.
+  // An entry's name: `<run key, manifest path and contents>-<every file it was compiled from>`.
+  // Versions of a manifest compiled against different imports (two branches, the two sides of
+  // describe affected) or with other switches (describe affected compiles without Phase C) have
+  // entries side by side; a lookup tries those of the manifest's current contents and this run key.
   const prefixOf = (file: string) => {
     const own = hashOf(file);
-    return own === undefined ? undefined : sha(`${file}\u0000${own}`).slice(0, 24);
+    return own === undefined ? undefined : sha(`${options.runKey}\u0000${file}\u0000${own}`).slice(0, 24);
   };
   let listing: Map<string, string[]> | undefined;
   const candidates = (prefix: string): string[] => {

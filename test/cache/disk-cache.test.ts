@@ -81,9 +81,15 @@ describe('the on-disk compile cache', () => {
     expect(open(dir, { ...files, 'prod.yaml': 'x: 2' }).get('dev.yaml')).toBeDefined();
   });
 
-  it('misses when the run key (code, config, switches, listing) differs', () => {
+  it('misses when the run key (code, config, switches, listing) differs, and keeps both', () => {
     const dir = seed(files);
-    expect(open(dir, files, { runKey: 'run-2' }).get('dev.yaml')).toBeUndefined();
+    const other = open(dir, files, { runKey: 'run-2' });
+    expect(other.get('dev.yaml')).toBeUndefined();
+    other.put('dev.yaml', ['dev.yaml', 'catalog/vpc.yaml'], [], [instance('vpc', { other: true })]);
+    other.flush();
+    // Entries of one run key never replace another's (describe affected and describe stacks differ).
+    expect(open(dir, files).get('dev.yaml')?.instances).toHaveLength(2);
+    expect(open(dir, files, { runKey: 'run-2' }).get('dev.yaml')?.instances).toHaveLength(1);
   });
 
   it('misses when an environment variable the compile read has another value', () => {
