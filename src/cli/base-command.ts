@@ -66,6 +66,7 @@ export abstract class StrataCommand extends Command {
       ...(flags['base-path'] ? { basePath: flags['base-path'] } : {}),
       cache: flags.cache !== false,
       env: process.env,
+      report: (line) => this.reporter.info(line),
     };
   }
 

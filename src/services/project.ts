@@ -35,6 +35,8 @@ export interface ProjectOptions {
   readonly hcl?: HclCache;
   /** Use the on-disk compile cache (inspection commands; `--no-cache` turns it off). */
   readonly cache?: boolean;
+  /** Where `STRATA_CACHE_STATS=1` reports how many stacks were reused (the command's stderr). */
+  readonly report?: (line: string) => void;
 }
 
 export interface Project {
@@ -108,7 +110,7 @@ export function openProject(options: ProjectOptions): Project {
   const saveCache = () => {
     // Nothing is kept from a run with problems, or that read anything but files and variables.
     if (cache && !observed.impure && set.problemCount === 0) cache.flush();
-    if (cache && options.env['STRATA_CACHE_STATS']) reportCacheStats(cache);
+    reportCacheStats(cache, options);
   };
   holder.project = { cli, set, cwd, saveCache };
   return holder.project;
@@ -171,10 +173,11 @@ export function projectCache(
   });
 }
 
-/** `STRATA_CACHE_STATS=1`: how many stacks a run reused from the compile cache (stderr). */
-export function reportCacheStats(cache: DiskCache): void {
+/** `STRATA_CACHE_STATS=1`: how many stacks a run reused from the compile cache. */
+export function reportCacheStats(cache: DiskCache | undefined, options: ProjectOptions): void {
+  if (!cache || !options.env['STRATA_CACHE_STATS'] || !options.report) return;
   const { reused, missed, bodies } = cache.stats();
-  process.stderr.write(`compile cache: ${reused} reused, ${missed} compiled, ${bodies} with sections read\n`);
+  options.report(`compile cache: ${reused} reused, ${missed} compiled, ${bodies} with sections read`);
 }
 
 function execEnabled(cli: CliConfig): boolean {

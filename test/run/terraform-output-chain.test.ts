@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { runCli, testdir } from '../helpers/testdir.js';
+import { runnableAtmosYaml, terraformDataModule } from '../helpers/terraform-org.js';
 
 // A !terraform.output chain against real terraform: app reads vpc's output, so vpc must be applied first.
 const org = () =>
   testdir({
-    'atmos.yaml':
-      'stacks:\n  base_path: stacks\n  included_paths: ["orgs/**/*"]\n  name_pattern: "{stage}"\ncomponents:\n  terraform:\n    base_path: components/terraform\n    auto_generate_backend_file: true\n    init_run_reconfigure: true\n    deploy_run_init: true\n',
+    'atmos.yaml': runnableAtmosYaml(),
     'stacks/orgs/dev.yaml': `vars: {stage: dev}
 terraform:
   backend_type: local
@@ -19,10 +19,16 @@ components:
         vpc_id: !terraform.output vpc vpc_id
         home: !env APP_HOME
 `,
-    'components/terraform/vpc/main.tf':
-      'variable "cidr" {\n  type = string\n}\nvariable "stage" {\n  type = string\n}\nresource "terraform_data" "vpc" {\n  input = "vpc-${var.stage}-${md5(var.cidr)}"\n}\noutput "vpc_id" {\n  value = terraform_data.vpc.output\n}\n',
-    'components/terraform/app/main.tf':
-      'variable "vpc_id" {\n  type = string\n}\nvariable "home" {\n  type = string\n}\nvariable "stage" {\n  type = string\n}\nresource "terraform_data" "app" {\n  input = { vpc = var.vpc_id, home = var.home }\n}\noutput "vpc_id" {\n  value = terraform_data.app.output.vpc\n}\n',
+    'components/terraform/vpc/main.tf': terraformDataModule(
+      ['cidr', 'stage'],
+      '"vpc-${var.stage}-${md5(var.cidr)}"',
+      { vpc_id: 'terraform_data.this.output' },
+    ),
+    'components/terraform/app/main.tf': terraformDataModule(
+      ['vpc_id', 'home', 'stage'],
+      '{ vpc = var.vpc_id, home = var.home }',
+      { vpc_id: 'terraform_data.this.output.vpc' },
+    ),
   });
 
 const env = { TF_CLI_CONFIG_FILE: '/dev/null', APP_HOME: '/srv/app' };
@@ -92,8 +98,7 @@ describe('--all against real terraform', () => {
 // The same chain through the atmos.Component template function (templates enabled in atmos.yaml).
 const templatedOrg = () =>
   testdir({
-    'atmos.yaml':
-      'stacks:\n  base_path: stacks\n  included_paths: ["orgs/**/*"]\n  name_pattern: "{stage}"\ncomponents:\n  terraform:\n    base_path: components/terraform\n    auto_generate_backend_file: true\n    init_run_reconfigure: true\n    deploy_run_init: true\ntemplates:\n  settings:\n    enabled: true\n',
+    'atmos.yaml': runnableAtmosYaml('templates:\n  settings:\n    enabled: true\n'),
     'stacks/orgs/dev.yaml': `vars: {stage: dev}
 terraform:
   backend_type: local
@@ -107,10 +112,12 @@ components:
         vpc_id: '{{ (atmos.Component "vpc" .stack).outputs.vpc_id }}/{{ (atmos.Component "vpc" .stack).vars.cidr }}'
         home: /srv/app
 `,
-    'components/terraform/vpc/main.tf':
-      'variable "cidr" {\n  type = string\n}\nvariable "stage" {\n  type = string\n}\nresource "terraform_data" "vpc" {\n  input = "vpc-${var.stage}"\n}\noutput "vpc_id" {\n  value = terraform_data.vpc.output\n}\n',
-    'components/terraform/app/main.tf':
-      'variable "vpc_id" {\n  type = string\n}\nvariable "home" {\n  type = string\n}\nvariable "stage" {\n  type = string\n}\nresource "terraform_data" "app" {\n  input = var.vpc_id\n}\noutput "vpc_id" {\n  value = terraform_data.app.output\n}\n',
+    'components/terraform/vpc/main.tf': terraformDataModule(['cidr', 'stage'], '"vpc-${var.stage}"', {
+      vpc_id: 'terraform_data.this.output',
+    }),
+    'components/terraform/app/main.tf': terraformDataModule(['vpc_id', 'home', 'stage'], 'var.vpc_id', {
+      vpc_id: 'terraform_data.this.output',
+    }),
   });
 
 describe('atmos.Component outputs against real terraform', () => {

@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCliAsync, testdir } from '../helpers/testdir.js';
+import { runnableAtmosYaml, terraformDataModule } from '../helpers/terraform-org.js';
 
 // A remote backend without a network: Terraform's `http` backend against a state server in this
 // process. `describe` must not contact it unless asked (--resolve-remote); runs read through terraform.
@@ -47,8 +48,7 @@ afterEach(async () => {
 
 const org = (url: string) =>
   testdir({
-    'atmos.yaml':
-      'stacks:\n  base_path: stacks\n  included_paths: ["orgs/**/*"]\n  name_pattern: "{stage}"\ncomponents:\n  terraform:\n    base_path: components/terraform\n    auto_generate_backend_file: true\n    init_run_reconfigure: true\n    deploy_run_init: true\n',
+    'atmos.yaml': runnableAtmosYaml(),
     'stacks/orgs/dev.yaml': `vars: {stage: dev}
 terraform:
   backend_type: local
@@ -64,10 +64,12 @@ components:
       vars:
         vpc_id: !terraform.output vpc vpc_id
 `,
-    'components/terraform/vpc/main.tf':
-      'variable "cidr" {\n  type = string\n}\nvariable "stage" {\n  type = string\n}\nresource "terraform_data" "vpc" {\n  input = "vpc-${var.stage}"\n}\noutput "vpc_id" {\n  value = terraform_data.vpc.output\n}\n',
-    'components/terraform/app/main.tf':
-      'variable "vpc_id" {\n  type = string\n}\nvariable "stage" {\n  type = string\n}\nresource "terraform_data" "app" {\n  input = var.vpc_id\n}\noutput "vpc_id" {\n  value = terraform_data.app.output\n}\n',
+    'components/terraform/vpc/main.tf': terraformDataModule(['cidr', 'stage'], '"vpc-${var.stage}"', {
+      vpc_id: 'terraform_data.this.output',
+    }),
+    'components/terraform/app/main.tf': terraformDataModule(['vpc_id', 'stage'], 'var.vpc_id', {
+      vpc_id: 'terraform_data.this.output',
+    }),
   });
 
 const env = { TF_CLI_CONFIG_FILE: '/dev/null' };
