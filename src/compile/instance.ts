@@ -2,6 +2,7 @@ import type { Value, ValueMap } from '../model/value.js';
 import type { PEEKED } from './section-digest.js';
 import { ABSENT, digestOf } from './section-digest.js';
 import { isMap } from '../model/value.js';
+import { sortKeys } from '../model/sort-keys.js';
 import type { Deferred } from '../evaluate/evaluate-section.js';
 import { evaluateSection } from '../evaluate/evaluate-section.js';
 import type { DeferredMerge } from '../merge/deferred-merge.js';
@@ -55,9 +56,10 @@ export function makeInstance(
   stackName: StackNameResult,
   deferredMerges: readonly DeferredMerge[] = [],
 ): Instance {
+  // Sections are kept key-sorted: output and digests then print them without copying (model/sort-keys).
   const base: Instance = { manifest, type, component, section, stackName, deferred: [], references: [] };
   const host = set.context.evaluate;
-  if (!host) return base;
+  if (!host) return { ...base, section: sortKeys(section) };
   const stack = stackName.ok ? stackName.name : manifest.stackFile;
   const ws = type === 'terraform' ? workspaceFor(set, base) : undefined;
   const meta: ValueMap = {
@@ -75,7 +77,12 @@ export function makeInstance(
     host,
   );
   for (const p of result.problems) set.reportAtSection(manifest, type, component, p.path, p.message, p.hint);
-  return { ...base, section: result.section, deferred: result.deferred, references: result.references };
+  return {
+    ...base,
+    section: sortKeys(result.section),
+    deferred: result.deferred,
+    references: result.references,
+  };
 }
 
 function templateSettings(raw: ValueMap): { templatesEnabled: boolean; evaluations: number } {

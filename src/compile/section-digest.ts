@@ -2,23 +2,26 @@
  * Content digests of component sections, so that two instances can be compared section by section
  * (`describe affected`) without reading the sections themselves from the compile cache.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Value, ValueMap } from '../model/value.js';
+import { sortKeys } from '../model/sort-keys.js';
 
 /** The digest of a section that is not there. */
 export const ABSENT = '-';
 
 /** JSON with object keys sorted: equal for deeply equal values, whatever their key order. */
 export function stableJson(value: unknown): string {
-  if (value === undefined) return 'null';
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
-  const keys = Object.keys(value).sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${stableJson((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  return JSON.stringify(sortKeys(value)) ?? 'null';
 }
 
+/**
+ * A value's digest: its sorted JSON itself when that is short (most scalars; base64 never starts
+ * with `=`, so the two cannot meet), else the SHA-1 of it.
+ */
 export function digestOf(value: Value | undefined): string {
-  return value === undefined ? ABSENT : createHash('sha1').update(stableJson(value)).digest('base64');
+  if (value === undefined) return ABSENT;
+  const json = stableJson(value);
+  return json.length <= 40 ? `=${json}` : hash('sha1', json, 'base64');
 }
 
 /** A digest for each top-level section. */

@@ -90,25 +90,40 @@ function matchesComponents(instance: Instance, wanted: readonly string[]): boole
 }
 
 function describeInstance(set: StackSet, instance: Instance, stackName: string): ValueMap {
-  const out: Record<string, Value> = {
-    ...instance.section,
+  const extra: Record<string, Value> = {
     atmos_component: instance.component,
-    atmos_stack: stackName,
-    stack: stackName,
-    atmos_stack_file: instance.manifest.stackFile,
     atmos_manifest: instance.manifest.stackFile,
+    atmos_stack: stackName,
+    atmos_stack_file: instance.manifest.stackFile,
     component_info: {
-      component_type: instance.type,
       component_path: componentPath(
         set.context.cli,
         instance.type,
         baseComponentOf(instance.component, instance.section),
       ),
+      component_type: instance.type,
     },
+    stack: stackName,
   };
   if (instance.type === 'terraform') {
     const ws = workspaceFor(set, instance, true);
-    if (ws.ok) out['workspace'] = ws.workspace;
+    if (ws.ok) extra['workspace'] = ws.workspace;
+  }
+  return withSortedKeys(instance.section, extra);
+}
+
+/**
+ * `{...section, ...extra}` with its keys in sorted order, built in that order: sections are stored
+ * key-sorted, so the output needs no further copy to be printed sorted (model/sort-keys.ts).
+ */
+function withSortedKeys(section: ValueMap, extra: Readonly<Record<string, Value>>): ValueMap {
+  const keys = [...new Set([...Object.keys(section), ...Object.keys(extra)])].sort();
+  const out: Record<string, Value> = {};
+  for (const k of keys) {
+    const v = Object.hasOwn(extra, k) ? extra[k] : section[k];
+    if (k === '__proto__')
+      Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+    else out[k] = v!;
   }
   return out;
 }

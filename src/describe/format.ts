@@ -1,5 +1,6 @@
 import { Document, isMap, isScalar, isSeq, visit } from 'yaml';
 import type { Node, Pair } from 'yaml';
+import { sortKeys } from '../model/sort-keys.js';
 
 export type OutputFormat = 'yaml' | 'json';
 
@@ -10,7 +11,7 @@ export function toJson(value: unknown): string {
 
 /** YAML with sorted keys. `comments` maps a dotted path to a trailing comment (used for provenance). */
 export function toYaml(value: unknown, comments?: ReadonlyMap<string, string>): string {
-  const doc = new Document(sortKeys(value), { sortMapEntries: false });
+  const doc = new Document(sortKeys(value), { sortMapEntries: false, aliasDuplicateObjects: false });
   if (comments && comments.size > 0) annotate(doc, comments);
   return doc.toString({ lineWidth: 0, indentSeq: true });
 }
@@ -44,21 +45,6 @@ export function* renderEntries(
 
 export function render(value: unknown, format: OutputFormat): string {
   return format === 'json' ? toJson(value) : toYaml(value);
-}
-
-export function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const k of Object.keys(value).sort()) {
-      const v = sortKeys((value as Record<string, unknown>)[k]);
-      if (k === '__proto__')
-        Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
-      else out[k] = v;
-    }
-    return out;
-  }
-  return value;
 }
 
 function annotate(doc: Document, comments: ReadonlyMap<string, string>): void {
