@@ -73,7 +73,14 @@ export function makeInstance(
   const templates = templateSettings(set.context.cli.raw as ValueMap);
   const result = evaluateSection(
     section,
-    { ...templates, stack, meta, deferredMerges, listMergeStrategy: set.context.cli.listMergeStrategy },
+    {
+      templatesEnabled: templates.templatesEnabled,
+      evaluations: templates.evaluations,
+      stack,
+      meta,
+      deferredMerges,
+      listMergeStrategy: set.context.cli.listMergeStrategy,
+    },
     host,
   );
   for (const p of result.problems) set.reportAtSection(manifest, type, component, p.path, p.message, p.hint);

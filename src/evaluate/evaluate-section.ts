@@ -1,10 +1,10 @@
 import type { Value, ValueMap } from '../model/value.js';
-import { isMap } from '../model/value.js';
+import { copyMap, extendMap, isMap } from '../model/value.js';
 import { containsTemplate, renderTemplate } from '../template/index.js';
 import type { TemplateUses } from './atmos-functions.js';
 import { atmosTemplateFunctions } from './atmos-functions.js';
 import type { DeferredMerge } from '../merge/deferred-merge.js';
-import { mergeValues } from '../merge/deep-merge.js';
+import { mergeValues, setKey } from '../merge/deep-merge.js';
 import type { ListMergeStrategy } from '../model/cli-config.js';
 import type { FunctionCall } from './function-call.js';
 import { parseCall, splitArgs } from './function-call.js';
@@ -113,7 +113,7 @@ export function evaluateSection(section: ValueMap, options: EvalOptions, host: E
   let current = section;
   if (options.templatesEnabled && host.processTemplates !== false) {
     for (let pass = 0; pass < Math.max(1, options.evaluations); pass++) {
-      const data = { ...current, ...options.meta };
+      const data = extendMap(current, options.meta);
       current = mapStrings(current, [], (s, path) => {
         if (!containsTemplate(s)) return s;
         const r = render(s, data, path);
@@ -142,7 +142,7 @@ export function evaluateSection(section: ValueMap, options: EvalOptions, host: E
   for (const dm of options.deferredMerges ?? []) {
     // Each layer's value, functions evaluated, merged in layer order with the normal rules.
     const templating = options.templatesEnabled && host.processTemplates !== false;
-    const data = { ...current, ...options.meta };
+    const data = extendMap(current, options.meta);
     const values = dm.values.map((v) =>
       mapStrings(v, [dm.section, ...dm.path], (raw, path) => {
         const rendered = templating && containsTemplate(raw) ? render(raw, data, path) : undefined;
@@ -323,5 +323,7 @@ function setIn(root: ValueMap, path: readonly string[], value: Value): ValueMap 
   const [head, ...rest] = path;
   const child = root[head!];
   const next = rest.length === 0 ? value : setIn(isMap(child) ? child : {}, rest, value);
-  return { ...root, [head!]: next };
+  const out = copyMap(root);
+  setKey(out, head!, next);
+  return out;
 }

@@ -1,5 +1,5 @@
 import type { ValueMap } from '../model/value.js';
-import { isMap } from '../model/value.js';
+import { copyMap, isMap } from '../model/value.js';
 import type { TracedValue } from './deep-merge.js';
 
 interface Names {
@@ -22,10 +22,11 @@ export function applyBackendDefaults(
   componentBackend: ValueMap,
 ): TracedValue {
   const id = (names.metadataName || names.baseName || names.component).split('/').join(names.separator);
-  const set = (key: string, value: string): TracedValue => ({
-    value: { ...backend.value, [key]: value },
-    trace: backend.trace,
-  });
+  const set = (key: string, value: string): TracedValue => {
+    const out = copyMap(backend.value);
+    out[key] = value;
+    return { value: out, trace: backend.trace };
+  };
   const current = (key: string) => backend.value[key];
   switch (backendType) {
     case 's3':

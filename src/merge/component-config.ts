@@ -1,6 +1,6 @@
 import type { CliConfig, ListMergeStrategy } from '../model/cli-config.js';
 import type { Value, ValueMap } from '../model/value.js';
-import { isMap, typeName } from '../model/value.js';
+import { copyMap, isMap, typeName } from '../model/value.js';
 import type { TracedLayer, TracedValue } from './deep-merge.js';
 import type { Source } from './trace.js';
 import { KEY_SEPARATOR, subTrace, tracedSources } from './trace.js';
@@ -217,7 +217,7 @@ export function composeComponent(input: ComponentInput): ComponentConfig {
   }
   if (stringAt(raw, ['metadata', 'type']) === 'abstract') dropSpaceliftWorkspace(out);
   scalars['component'] = baseName;
-  return { ...assemble(name, type, out, scalars), deferredMerges: deferred };
+  return assemble(name, type, out, scalars, deferred);
 }
 
 function mapAt(view: StackView, path: (string | number)[]): ValueMap {
@@ -442,12 +442,13 @@ function assemble(
   type: string,
   out: Record<string, TracedValue>,
   scalars: Record<string, Value>,
-): Omit<ComponentConfig, 'deferredMerges'> {
-  const section: Record<string, Value> = { ...scalars };
+  deferredMerges: readonly DeferredMerge[],
+): ComponentConfig {
+  const section: Record<string, Value> = copyMap(scalars);
   const trace = new Map<string, readonly Source[]>();
   for (const [key, v] of Object.entries(out)) {
     section[key] = v.value;
     for (const [k, sources] of v.trace) trace.set(k === '' ? key : key + KEY_SEPARATOR + k, sources);
   }
-  return { name, type, section, trace };
+  return { name, type, section, deferredMerges, trace };
 }

@@ -1,6 +1,6 @@
 import type { ListMergeStrategy } from '../model/cli-config.js';
 import type { Value, ValueMap } from '../model/value.js';
-import { isMap } from '../model/value.js';
+import { copyMap, isMap } from '../model/value.js';
 import type { Path } from '../load/source-file.js';
 import type { Source, SourcesAt, Trace } from './trace.js';
 import { KEY_SEPARATOR } from './trace.js';
@@ -102,7 +102,7 @@ function mergeTwo(
         merged = s;
         if (rec) recordLeaves(rec, s, childPath, childKey);
       }
-      out ??= { ...dst };
+      out ??= copyMap(dst);
       setKey(out, k, merged);
     }
     if (rec && out === undefined && Object.keys(src).length === 0 && Object.keys(dst).length === 0) {
@@ -202,7 +202,7 @@ export function unwrapAppends(v: Value): Value {
   for (const [k, x] of Object.entries(v)) {
     const y = unwrapAppends(x);
     if (y !== x) {
-      out ??= { ...v };
+      out ??= copyMap(v);
       setKey(out, k, y);
     }
   }

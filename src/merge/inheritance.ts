@@ -102,7 +102,18 @@ export function resolveBaseChain(input: InheritanceInput): BaseChain {
       visit(input, state, input.name, base as string, at, new Set(), false);
     });
   }
-  return { ...state, legacyBaseName };
+  const { sections, command, backendType, remoteStateBackendType, requiredVersion, chain, finalBaseName } =
+    state;
+  return {
+    sections,
+    command,
+    backendType,
+    remoteStateBackendType,
+    requiredVersion,
+    chain,
+    finalBaseName,
+    legacyBaseName,
+  };
 }
 
 function requireDefined(

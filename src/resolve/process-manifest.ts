@@ -7,7 +7,7 @@ import type { TracedLayer, TracedValue } from '../merge/deep-merge.js';
 import type { Source, SourcesAt } from '../merge/trace.js';
 import { fileSources, tracedSources } from '../merge/trace.js';
 import type { Value, ValueMap } from '../model/value.js';
-import { asMap, isMap, typeName } from '../model/value.js';
+import { asMap, copyMap, extendMap, isMap, typeName } from '../model/value.js';
 import type { TemplateFunction } from '../template/index.js';
 import { renderTemplate, containsTemplate } from '../template/index.js';
 import type { ImportEntry } from './import-entries.js';
@@ -370,7 +370,7 @@ function sectionMap(
 function mergeContext(own: ValueMap | undefined, parent: ValueMap | undefined): ValueMap | undefined {
   if (!own || Object.keys(own).length === 0) return parent;
   if (!parent || Object.keys(parent).length === 0) return own;
-  return { ...own, ...parent };
+  return extendMap(own, parent);
 }
 
 function mergeOverrides(merge: Merge, acc: Overrides, child: ProcessedManifest): Overrides {
@@ -392,6 +392,12 @@ function pickPathContext(current: ValueMap, config: ValueMap): ValueMap {
   return out;
 }
 
+function withOverrides(component: ValueMap, overrides: ValueMap): ValueMap {
+  const out = copyMap(component);
+  out['overrides'] = overrides;
+  return out;
+}
+
 /** The file's own body, with the final overrides attached to each component it defines (spec §6). */
 function bodyLayer(file: string, body: ValueMap, final: Overrides): TracedLayer {
   const attach = OVERRIDE_TYPES.filter((t) => !isEmptyTraced(final[t]));
@@ -402,7 +408,7 @@ function bodyLayer(file: string, body: ValueMap, final: Overrides): TracedLayer 
     if (!isMap(section)) continue;
     const updated: Record<string, Value> = {};
     for (const [name, c] of Object.entries(section))
-      updated[name] = isMap(c) ? { ...c, overrides: final[type].value } : c;
+      updated[name] = isMap(c) ? withOverrides(c, final[type].value) : c;
     components[type] = updated;
   }
   const own = fileSources(file, []);
