@@ -114,8 +114,7 @@ export function evaluateSection(section: ValueMap, options: EvalOptions, host: E
   if (options.templatesEnabled && host.processTemplates !== false) {
     for (let pass = 0; pass < Math.max(1, options.evaluations); pass++) {
       const data = extendMap(current, options.meta);
-      current = mapStrings(current, [], (s, path) => {
-        if (!containsTemplate(s)) return s;
+      current = mapStrings(current, [], containsTemplate, (s, path) => {
         const r = render(s, data, path);
         if (r.ok) return r.output;
         problems.push({
@@ -130,8 +129,7 @@ export function evaluateSection(section: ValueMap, options: EvalOptions, host: E
   if (host.processFunctions === false) return { section: current, problems, deferred, references };
   const envSection = isMap(current['env']) ? current['env'] : {};
   let unset = false;
-  const evaluated = mapStrings(current, [], (s, path) => {
-    if (s.charCodeAt(0) !== 33 /* ! */) return s;
+  const evaluated = mapStrings(current, [], startsWithBang, (s, path) => {
     const call = parseCall(s);
     if (!call || host.skip?.includes(call.tag.slice(1))) return s;
     const r = evaluateCall(call, path, { envSection, options, host, problems, deferred, references });
@@ -144,7 +142,7 @@ export function evaluateSection(section: ValueMap, options: EvalOptions, host: E
     const templating = options.templatesEnabled && host.processTemplates !== false;
     const data = extendMap(current, options.meta);
     const values = dm.values.map((v) =>
-      mapStrings(v, [dm.section, ...dm.path], (raw, path) => {
+      mapStrings(v, [dm.section, ...dm.path], everyString, (raw, path) => {
         const rendered = templating && containsTemplate(raw) ? render(raw, data, path) : undefined;
         const s = rendered?.ok ? rendered.output : raw;
         const call = s.charCodeAt(0) === 33 ? parseCall(s) : undefined;
@@ -169,6 +167,9 @@ export function evaluateSection(section: ValueMap, options: EvalOptions, host: E
 }
 
 const UNSET = Symbol('unset');
+
+const startsWithBang = (s: string): boolean => s.charCodeAt(0) === 33; /* ! */
+const everyString = (): boolean => true;
 
 interface CallContext {
   readonly envSection: ValueMap;
@@ -283,27 +284,45 @@ function decodeJson(text: string): unknown {
   }
 }
 
-/** Applies `fn` to every string; copy on write, so a section without functions is returned as is. */
-function mapStrings(value: Value, path: string[], fn: (s: string, path: string[]) => unknown): unknown {
-  if (typeof value === 'string') return fn(value, path);
-  if (Array.isArray(value)) {
-    let out: unknown[] | undefined;
-    (value as readonly Value[]).forEach((v, i) => {
-      const r = mapStrings(v, [...path, String(i)], fn);
-      if (r !== v) (out ??= [...(value as readonly Value[])])[i] = r;
-    });
-    return out ?? value;
-  }
-  if (isMap(value)) {
-    let out: Record<string, unknown> | undefined;
-    for (const [k, v] of Object.entries(value)) {
-      if (path.length === 0 && SKIPPED_SECTIONS.has(k)) continue;
-      const r = mapStrings(v, [...path, k], fn);
-      if (r !== v) (out ??= { ...value })[k] = r;
+/**
+ * Applies `fn` to every string that passes `wanted`; copy on write, so a section without functions is
+ * returned as is. The path is one array pushed and popped on the way (this walks every string of every
+ * instance); `fn` gets its own copy.
+ */
+function mapStrings(
+  value: Value,
+  at: readonly string[],
+  wanted: (s: string) => boolean,
+  fn: (s: string, path: string[]) => unknown,
+): unknown {
+  const path = [...at];
+  const walk = (v: Value): unknown => {
+    if (typeof v === 'string') return wanted(v) ? fn(v, [...path]) : v;
+    if (Array.isArray(v)) {
+      const list = v as readonly Value[];
+      let out: unknown[] | undefined;
+      for (let i = 0; i < list.length; i++) {
+        path.push(String(i));
+        const r = walk(list[i]!);
+        path.pop();
+        if (r !== list[i]) (out ??= [...list])[i] = r;
+      }
+      return out ?? v;
     }
-    return out ?? value;
-  }
-  return value;
+    if (isMap(v)) {
+      let out: Record<string, unknown> | undefined;
+      for (const k of Object.keys(v)) {
+        if (path.length === 0 && SKIPPED_SECTIONS.has(k)) continue;
+        path.push(k);
+        const r = walk(v[k]!);
+        path.pop();
+        if (r !== v[k]) (out ??= copyMap(v))[k] = r;
+      }
+      return out ?? v;
+    }
+    return v;
+  };
+  return walk(value);
 }
 
 function dropUnset(value: unknown): unknown {

@@ -38,11 +38,21 @@ export interface DeferredMerge {
  */
 export function deferredMerges(section: string, layers: readonly unknown[]): DeferredMerge[] {
   const paths = new Map<string, string[]>();
-  const walk = (v: unknown, path: string[]) => {
-    if (isDeferredFunction(v)) paths.set(path.join('\u0000'), path);
-    else if (isMap(v)) for (const [k, x] of Object.entries(v as object)) walk(x, [...path, k]);
+  // One path array, pushed and popped: this walks every layer of every section of every instance,
+  // and almost never finds anything.
+  const path: string[] = [];
+  const walk = (v: unknown) => {
+    if (typeof v === 'string') {
+      if (v.charCodeAt(0) === 33 /* ! */ && isDeferredFunction(v)) paths.set(path.join('\u0000'), [...path]);
+    } else if (isMap(v)) {
+      for (const k of Object.keys(v)) {
+        path.push(k);
+        walk(v[k]);
+        path.pop();
+      }
+    }
   };
-  layers.forEach((l) => walk(l, []));
+  for (const l of layers) walk(l);
   const out: DeferredMerge[] = [];
   for (const path of paths.values()) {
     if (path.length === 0) continue;
