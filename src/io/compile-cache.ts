@@ -18,6 +18,7 @@ import {
   renameSync,
   statSync,
   unlinkSync,
+  utimesSync,
   writeFileSync,
 } from 'node:fs';
 import { homedir } from 'node:os';
@@ -164,6 +165,7 @@ export function diskCache(options: DiskCacheOptions): DiskCache {
         const e = readEntry(path);
         if (e && valid(file, e.header)) {
           entry = e;
+          touch(path, e.mtimeMs);
           break;
         }
       }
@@ -249,7 +251,9 @@ export function diskCache(options: DiskCacheOptions): DiskCache {
 /** Reads an entry's header; its body is read from the same file only when asked for. */
 function readEntry(
   path: string,
-): { header: Header; read: (from: number, length?: number) => Buffer | undefined } | undefined {
+):
+  | { header: Header; mtimeMs: number; read: (from: number, length?: number) => Buffer | undefined }
+  | undefined {
   let fd: number;
   try {
     fd = openSync(path, 'r');
@@ -257,7 +261,7 @@ function readEntry(
     return undefined;
   }
   try {
-    const size = fstatSync(fd).size;
+    const { size, mtimeMs } = fstatSync(fd);
     const prefix = Buffer.alloc(MAGIC.length + 4);
     if (readSync(fd, prefix, 0, prefix.length, 0) !== prefix.length) return undefined;
     if (!prefix.subarray(0, MAGIC.length).equals(MAGIC)) return undefined;
@@ -271,6 +275,7 @@ function readEntry(
     const after = start + headerLength;
     return {
       header,
+      mtimeMs,
       // What follows the header, from `from`: read again by path (a concurrent run may have replaced
       // the file, which the hashes catch).
       read: (from, length) => {
@@ -337,8 +342,23 @@ function isHeader(h: unknown): h is Header {
 }
 
 /**
- * Old versions of entries accumulate as manifests change; past `capacity`, the least recently written
- * are removed, down to three quarters of it.
+ * Marks an entry as used (its modification time), at most once a minute, so pruning removes the
+ * least recently used entries, not the least recently written: the base commit's entries of
+ * `describe affected` are written once and then only read.
+ */
+function touch(path: string, mtimeMs: number): void {
+  const now = Date.now();
+  if (now - mtimeMs < 60_000) return;
+  try {
+    utimesSync(path, now / 1000, now / 1000);
+  } catch {
+    // read-only or removed meanwhile: pruning may take it earlier, which only costs speed
+  }
+}
+
+/**
+ * Old versions of entries accumulate as manifests change; past `capacity`, the least recently
+ * used are removed (see touch), down to three quarters of it.
  */
 function prune(dir: string, capacity: number): void {
   let names: string[];

@@ -181,6 +181,26 @@ describe('the on-disk compile cache', () => {
     expect(open(dir, edited).get('dev.yaml')?.sections()).toEqual([{ vars: { cidr: 'x' } }]);
   });
 
+  it('prunes the least recently used: an entry written long ago but read since is kept', () => {
+    const dir = seed(files);
+    const long = new Date(Date.now() - 2 * 86_400_000);
+    const [seeded] = readdirSync(dir).filter((f) => f.endsWith('.bin'));
+    utimesSync(join(dir, seeded!), long, long);
+    const old = new Date(Date.now() - 86_400_000);
+    for (let i = 0; i < 1005; i++) {
+      const path = join(dir, `old-${i}.bin`);
+      writeFileSync(path, 'x');
+      utimesSync(path, old, old);
+    }
+    // Read (as the base side of describe affected reads its entries), then a write prunes.
+    expect(open(dir, files).get('dev.yaml')).toBeDefined();
+    const next = open(dir, { ...files, 'prod.yaml': 'x: 2' });
+    next.put('prod.yaml', ['prod.yaml'], [], [instance('db', {})]);
+    next.flush();
+    expect(readdirSync(dir).filter((f) => f.endsWith('.bin'))).toHaveLength(750);
+    expect(open(dir, files).get('dev.yaml')).toBeDefined();
+  });
+
   it('prunes nothing below the capacity the project asks for', () => {
     const dir = testdir({});
     for (let i = 0; i < 1500; i++) writeFileSync(join(dir, `old-${i}.bin`), 'x');
