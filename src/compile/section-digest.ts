@@ -5,6 +5,7 @@
 import { hash } from 'node:crypto';
 import type { Value, ValueMap } from '../model/value.js';
 import { sortKeys } from '../model/sort-keys.js';
+import type { InstanceDetails } from './compile-cache.js';
 
 /** The digest of a section that is not there. */
 export const ABSENT = '-';
@@ -31,3 +32,11 @@ export function sectionDigests(section: ValueMap): Record<string, string> {
 
 /** The small sections a caller may need without the rest: which folder, which metadata, which files. */
 export const PEEKED = ['component', 'metadata', 'dependencies'] as const;
+
+/** What the compile caches keep of an instance besides its section: digests and the small sections. */
+export function instanceDetails(section: ValueMap): InstanceDetails {
+  return {
+    digests: sectionDigests(section),
+    peeked: Object.fromEntries(PEEKED.filter((k) => k in section).map((k) => [k, section[k]!])),
+  };
+}

@@ -31,7 +31,7 @@ import type {
   CompileCache,
   InstanceDetails,
 } from '../compile/compile-cache.js';
-import { PEEKED, sectionDigests } from '../compile/section-digest.js';
+import { instanceDetails } from '../compile/section-digest.js';
 import type { ValueMap } from '../model/value.js';
 import type { StackNameResult } from '../naming/stack-name.js';
 
@@ -207,14 +207,7 @@ export function diskCache(options: DiskCacheOptions): DiskCache {
         imports,
         ...toRows(instances),
         // Serialized now, so a run does not keep every section alive until it ends.
-        details: Buffer.from(
-          JSON.stringify(
-            instances.map((i): InstanceDetails => ({
-              digests: sectionDigests(i.section),
-              peeked: Object.fromEntries(PEEKED.filter((k) => k in i.section).map((k) => [k, i.section[k]!])),
-            })),
-          ),
-        ),
+        details: Buffer.from(JSON.stringify(instances.map((i) => instanceDetails(i.section)))),
         body: serialize(instances.map((i) => i.section)),
       });
     },

@@ -13,6 +13,7 @@ import { nodeId } from '../graph/dependencies.js';
 import { waves } from '../graph/waves.js';
 import { projectGraph } from './graph.js';
 import { openProject, projectCache, reportCacheStats } from './project.js';
+import { memoryCache, memoryStore } from '../compile/memory-cache.js';
 import type { Project, ProjectOptions } from './project.js';
 
 /** Sections compared, in Atmos's order of reasons (spec §11.2). */
@@ -63,7 +64,9 @@ export interface AffectedOptions {
  * reported with `deleted: true`.
  */
 export function describeAffected(options: ProjectOptions, affected: AffectedOptions): AffectedItem[] {
-  const current = openProject({ ...options, evaluate: false });
+  // Without the disk cache, the two sides still compile a manifest whose files are the same once.
+  const store = options.cache ? undefined : memoryStore();
+  const current = openProject({ ...options, evaluate: false, ...(store ? { memoryStore: store } : {}) });
   const root = gitRoot(current.cwd);
   if (!root)
     throw new UserError([
@@ -100,7 +103,11 @@ export function describeAffected(options: ProjectOptions, affected: AffectedOpti
     cli,
     host: baseHost,
     display: current.set.context.display,
-    ...(baseCache ? { cache: baseCache } : {}),
+    ...(baseCache
+      ? { cache: baseCache }
+      : store
+        ? { cache: memoryCache(store, baseHost.listFiles(), (f) => baseHost.readFile(f)) }
+        : {}),
   });
   const now = instancesById(current.set);
   const before = instancesById(base);

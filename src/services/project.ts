@@ -14,6 +14,8 @@ import { cacheDir, codeIdentity, diskCache } from '../io/compile-cache.js';
 import type { StackHost } from '../resolve/host.js';
 import { observeOutside, runKey } from './cache-key.js';
 import type { HclCache } from '../resolve/includes.js';
+import type { MemoryStore } from '../compile/memory-cache.js';
+import { memoryCache } from '../compile/memory-cache.js';
 
 export interface ProjectOptions {
   readonly cwd: string;
@@ -35,6 +37,11 @@ export interface ProjectOptions {
   readonly hcl?: HclCache;
   /** Use the on-disk compile cache (inspection commands; `--no-cache` turns it off). */
   readonly cache?: boolean;
+  /**
+   * Without the on-disk cache: compiled stacks shared in memory with other projects of this run over
+   * the same store (the two sides of describe affected).
+   */
+  readonly memoryStore?: MemoryStore;
   /** Where `STRATA_CACHE_STATS=1` reports how many stacks were reused (the command's stderr). */
   readonly report?: (line: string) => void;
 }
@@ -95,6 +102,10 @@ export function openProject(options: ProjectOptions): Project {
   const cache = cacheable
     ? projectCache(options, cli, host, repoRoot, allowExec, () => observed.envRead)
     : undefined;
+  const inMemory =
+    !cache && options.memoryStore && options.evaluate === false
+      ? memoryCache(options.memoryStore, host.listFiles(), (f) => host.readFile(f))
+      : undefined;
   const set = new StackSet({
     cli,
     host,
@@ -102,7 +113,7 @@ export function openProject(options: ProjectOptions): Project {
     ...(evaluate ? { evaluate } : {}),
     include: observed.include(include),
     ...(options.hcl ? { hcl: options.hcl } : {}),
-    ...(cache ? { cache } : {}),
+    ...(cache ? { cache } : inMemory ? { cache: inMemory } : {}),
   });
   if (set.stackFiles.length === 0) {
     throw new UserError([noStacks(cli, display)]);

@@ -71,6 +71,31 @@ describe('describe affected', () => {
     ]);
   });
 
+  // Without the disk cache, both sides share compiled stacks in memory when their files hash the same;
+  // a glob import makes a manifest depend on the listing too, so a deleted file must not be missed.
+  it.each([false, true])(
+    'sees a catalog file a glob import no longer finds, the manifest itself unchanged (disk cache: %s)',
+    (cache) => {
+      const dir = repo();
+      writeFileSync(join(dir, 'stacks/orgs/qa.yaml'), 'import: [catalog/*]\nvars: {stage: qa}\n');
+      writeFileSync(
+        join(dir, 'stacks/catalog/dns.yaml'),
+        'components:\n  terraform:\n    dns: {vars: {zone: example.com}}\n',
+      );
+      const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: 'ignore' });
+      git('add', '-A');
+      git('-c', 'user.email=t@e.st', '-c', 'user.name=t', 'commit', '-qm', 'glob');
+      rmSync(join(dir, 'stacks/catalog/dns.yaml'));
+      const run = () =>
+        describeAffected(
+          { cwd: dir, env: { STRATA_CACHE_DIR: join(dir, '.cache') }, cache },
+          { base: 'main', includeDependents: false },
+        ).map((i) => `${i.stack_slug} ${i.affected_all.join(',')}${i.deleted ? ' deleted' : ''}`);
+      expect(run()).toEqual(['qa-dns deleted deleted']);
+      expect(run()).toEqual(['qa-dns deleted deleted']);
+    },
+  );
+
   it('adds dependents, and groups a matrix into dependency waves', () => {
     const dir = repo();
     writeFileSync(join(dir, 'components/terraform/vpc/main.tf'), '# changed\n');

@@ -1,0 +1,86 @@
+/**
+ * The compile cache held in memory for one run: what `describe affected` uses when the on-disk cache
+ * is off (`--no-cache`). Its two sides (the working tree and the base commit) are two StackSets over
+ * one store, and a manifest whose files have the same contents on both sides is compiled once.
+ * Validity is the disk cache's rule: every file the instances were compiled from hashes the same.
+ */
+import { hash } from 'node:crypto';
+import type { ValueMap } from '../model/value.js';
+import type { CachedInstanceHead, CachedStack, CompileCache, InstanceDetails } from './compile-cache.js';
+import { instanceDetails } from './section-digest.js';
+
+interface Entry {
+  /** The listing of stack files it was compiled against (import globs resolve against it). */
+  readonly listing: string;
+  readonly deps: readonly (readonly [string, string])[];
+  readonly imports: readonly string[];
+  readonly instances: readonly CachedInstanceHead[];
+  readonly sections: readonly ValueMap[];
+  details?: readonly InstanceDetails[];
+}
+
+/** Entries by top-level manifest; share one between the CompileCaches of several StackSets. */
+export type MemoryStore = Map<string, Entry[]>;
+
+export function memoryStore(): MemoryStore {
+  return new Map();
+}
+
+/**
+ * A view of `store` for stack files read through `readFile` (one side of a comparison), whose
+ * listing of stack files is `listing`: entries are shared only between sides that list the same files.
+ */
+export function memoryCache(
+  store: MemoryStore,
+  listing: readonly string[],
+  readFile: (file: string) => string | undefined,
+): CompileCache {
+  const scope = hash('sha1', [...listing].sort().join('\n'), 'hex');
+  const hashes = new Map<string, string | undefined>();
+  const hashOf = (file: string): string | undefined => {
+    if (hashes.has(file)) return hashes.get(file);
+    const text = readFile(file);
+    const h = text === undefined ? undefined : hash('sha1', text, 'hex');
+    hashes.set(file, h);
+    return h;
+  };
+  return {
+    get(file) {
+      const entry = store
+        .get(file)
+        ?.find((e) => e.listing === scope && e.deps.every(([f, h]) => hashOf(f) === h));
+      if (!entry) return undefined;
+      const stack: CachedStack = {
+        imports: entry.imports,
+        instances: entry.instances,
+        sections: () => entry.sections,
+        // Digests are computed once per entry, and both sides compare the same strings.
+        details: () => (entry.details ??= entry.sections.map(instanceDetails)),
+      };
+      return stack;
+    },
+    put(file, files, imports, instances) {
+      const deps: [string, string][] = [];
+      for (const f of [...files].sort()) {
+        const h = hashOf(f);
+        if (h === undefined) return;
+        deps.push([f, h]);
+      }
+      const entries = store.get(file) ?? [];
+      entries.push({
+        listing: scope,
+        deps,
+        imports,
+        instances: instances.map(({ type, component, stackName, deferred, references }) => ({
+          type,
+          component,
+          stackName,
+          deferred,
+          references,
+        })),
+        sections: instances.map((i) => i.section),
+      });
+      store.set(file, entries);
+    },
+  };
+}
