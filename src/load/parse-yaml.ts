@@ -1,4 +1,5 @@
 import { LineCounter, parseDocument } from 'yaml';
+import type { Tags } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { error } from '../diagnostics/diagnostic.js';
 import type { Value } from '../model/value.js';
@@ -11,12 +12,15 @@ export interface ParseResult {
   readonly diagnostics: readonly Diagnostic[];
 }
 
+/** The core schema's tags, then ours: a function, because a list is concatenated tag by tag per document. */
+const withCustomTags = (tags: Tags): Tags => tags.concat(CUSTOM_TAGS);
+
 /** Parses one manifest. Never throws: YAML errors and unknown tags come back as diagnostics with positions. */
 export function parseYaml(file: string, text: string): ParseResult {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, {
     lineCounter,
-    customTags: CUSTOM_TAGS as never,
+    customTags: withCustomTags,
     merge: true,
     uniqueKeys: true,
     prettyErrors: false,

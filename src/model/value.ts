@@ -16,13 +16,23 @@ export const EMPTY: ValueMap = Object.freeze({});
 
 /**
  * A shallow copy of a map that keys will be added to. Not `{...map}`: on Node.js 20, adding keys to
- * an object made by spread builds a new hidden class each time, about ten times slower than adding
- * them to a copy made by Object.assign (measured in docs/performance.md). Object.assign would call the
- * `__proto__` setter, so a map with that key (rare: YAML allows it) is still copied by spread.
+ * an object made by spread builds a new hidden class each time, about ten times slower. Small maps
+ * are copied by Object.assign, larger ones (which V8 keeps as dictionaries, where Object.assign is
+ * slow too) key by key; both ways, a `__proto__` key stays an ordinary key (docs/performance.md).
  */
 export function copyMap<T>(map: { readonly [key: string]: T }): Record<string, T> {
-  if (Object.prototype.hasOwnProperty.call(map, '__proto__')) return { ...map };
-  return Object.assign({}, map);
+  const keys = Object.keys(map);
+  if (keys.length < 16 && !Object.prototype.hasOwnProperty.call(map, '__proto__'))
+    return Object.assign({}, map);
+  const out: Record<string, T> = {};
+  for (const key of keys) defineKey(out, key, map[key]!);
+  return out;
+}
+
+function defineKey<T>(out: Record<string, T>, key: string, value: T): void {
+  if (key === '__proto__')
+    Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  else out[key] = value;
 }
 
 /** `{...map, ...extra}`, built by copyMap (see there for why not spread). */
