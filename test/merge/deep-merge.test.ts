@@ -109,6 +109,18 @@ describe('merge properties', () => {
         expect(mergeValues([a, {}], strategy)).toEqual(a);
       }
     });
+    it(`merges many layers at once as the pairwise fold does (${strategy})`, () => {
+      // mergeValues merges maps k-way; mergeTraced folds pair by pair, as the rules are written.
+      const rnd = random(23);
+      for (let i = 0; i < 200; i++) {
+        const layers = Array.from({ length: 2 + Math.floor(rnd() * 10) }, () => doc(rnd));
+        const folded = mergeTraced(
+          layers.map((value, n) => ({ value, sources: fileSources(`f${n}.yaml`, []) })),
+          strategy,
+        ).value;
+        expect(JSON.stringify(mergeValues(layers, strategy))).toBe(JSON.stringify(folded));
+      }
+    });
     it(`traced merge gives the same value (${strategy})`, () => {
       const rnd = random(99);
       for (let i = 0; i < 200; i++) {
