@@ -6,6 +6,7 @@ import { allInstances, workspaceFor } from '../compile/instance.js';
 import { baseComponentOf } from '../naming/workspace.js';
 import { componentPath } from './component-path.js';
 import { error } from '../diagnostics/diagnostic.js';
+import { setKey } from '../merge/deep-merge.js';
 
 export interface DescribeStacksOptions {
   readonly stack?: string;
@@ -117,13 +118,22 @@ function describeInstance(set: StackSet, instance: Instance, stackName: string):
  * key-sorted, so the output needs no further copy to be printed sorted (model/sort-keys.ts).
  */
 function withSortedKeys(section: ValueMap, extra: Readonly<Record<string, Value>>): ValueMap {
-  const keys = [...new Set([...Object.keys(section), ...Object.keys(extra)])].sort();
+  // Both key lists are sorted: merged in one pass (extra wins a tie). Should either be out of order,
+  // the printer's sortKeys still sorts the result; this only makes its fast path the usual one.
+  const a = Object.keys(section);
+  const b = Object.keys(extra).sort();
   const out: Record<string, Value> = {};
-  for (const k of keys) {
-    const v = Object.hasOwn(extra, k) ? extra[k] : section[k];
-    if (k === '__proto__')
-      Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
-    else out[k] = v!;
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && a[i]! < b[j]!)) {
+      setKey(out, a[i]!, section[a[i]!]!);
+      i++;
+    } else {
+      if (i < a.length && a[i] === b[j]) i++;
+      setKey(out, b[j]!, extra[b[j]!]!);
+      j++;
+    }
   }
   return out;
 }

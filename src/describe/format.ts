@@ -37,8 +37,10 @@ export function* renderEntries(
   }
   yield '{\n';
   for (const [i, name] of sorted.entries()) {
-    const body = JSON.stringify(sortKeys(take(name)), null, 2).replaceAll('\n', '\n  ');
-    yield `  ${JSON.stringify(name)}: ${body}${i === sorted.length - 1 ? '\n' : ',\n'}`;
+    // `{name: value}` printed whole, less its braces: the entry indented one level, as in the whole
+    // document, without re-indenting the text afterwards.
+    const wrapped = JSON.stringify({ [name]: sortKeys(take(name)) }, null, 2);
+    yield `${wrapped.slice(2, -2)}${i === sorted.length - 1 ? '\n' : ',\n'}`;
   }
   yield '}\n';
 }
