@@ -8,6 +8,7 @@ import type { ComponentConfig } from '../merge/component-config.js';
 import { composeComponent } from '../merge/component-config.js';
 import type { Source } from '../merge/trace.js';
 import { findSource } from '../merge/trace.js';
+import { getIn } from '../merge/sections.js';
 import type { SourceFile } from '../load/source-file.js';
 import { positionAt } from '../load/source-file.js';
 import type { StackHost } from '../resolve/host.js';
@@ -204,6 +205,20 @@ export class StackSet {
     const sf = this.#traced?.sourceFile(source.file);
     if (!sf) return { file: this.context.display(source.file) };
     return { file: sf.file, position: positionAt(sf, source.path, atKey), source: sf.text };
+  }
+
+  /**
+   * Where a top-level manifest itself writes `path` (it is merged last, so it wins), without the
+   * traced pass; undefined when the value comes from an import.
+   */
+  locateInOwnFile(
+    file: string,
+    path: readonly (string | number)[],
+  ): Pick<Diagnostic, 'file' | 'position' | 'source'> | undefined {
+    const sf = this.#processor.sourceFile(file);
+    if (!sf || getIn(sf.value, path) === undefined) return undefined;
+    const position = positionAt(sf, path);
+    return position ? { file: sf.file, position, source: sf.text } : undefined;
   }
 
   /** Position of a provenance source (for --provenance output). */

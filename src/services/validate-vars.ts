@@ -2,7 +2,6 @@ import type { Diagnostic, RelatedLocation } from '../diagnostics/diagnostic.js';
 import { error } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import type { Instance } from '../compile/instance.js';
-import { findSource, traceKey } from '../merge/trace.js';
 import { isMap } from '../model/value.js';
 import { FUNCTION_TAGS } from '../load/custom-tags.js';
 import { baseComponentOf } from '../naming/workspace.js';
@@ -10,6 +9,8 @@ import type { Violation } from '../validate/ajv-messages.js';
 import { violations } from '../validate/ajv-messages.js';
 import type { ComponentSchemas } from './component-schemas.js';
 import type { Project } from './project.js';
+import { VarSources } from './var-sources.js';
+import type { WrittenAt } from './var-sources.js';
 
 /**
  * Typed `vars`: the merged vars of every real terraform instance against its component's schema. Each
@@ -25,6 +26,7 @@ export async function validateVars(
   strict = false,
 ): Promise<Diagnostic[]> {
   const found = new Map<string, { diagnostic: Diagnostic; breaks: RelatedLocation[] }>();
+  const sources = new VarSources(project.set);
   for (const instance of instances) {
     if (instance.type !== 'terraform') continue;
     const metadata = isMap(instance.section['metadata']) ? instance.section['metadata'] : {};
@@ -40,15 +42,13 @@ export async function validateVars(
       (v) => !holdsFunction(vars, v.path),
     );
     if (problems.length === 0) continue;
-    const traced = project.set.compose(instance.manifest, instance.type, instance.component, true);
-    const trace = traced?.trace ?? new Map();
     const stack = instance.stackName.ok ? instance.stackName.name : instance.manifest.stackFile;
     for (const v of problems) {
       const d = toDiagnostic(
         project,
         instance,
         v,
-        trace,
+        v.kind === 'required' ? undefined : sources.of(instance, v.path),
         schema.variables.map((x) => x.name),
         fileOf(schema.variables, v),
         folder,
@@ -73,7 +73,7 @@ function toDiagnostic(
   project: Project,
   instance: Instance,
   v: Violation,
-  trace: ReadonlyMap<string, readonly { file: string; path: readonly (string | number)[] }[]>,
+  written: WrittenAt | undefined,
   declared: readonly string[],
   declaredIn: string | undefined,
   folder: string,
@@ -91,23 +91,9 @@ function toDiagnostic(
       hint: `set vars.${v.property} for this component (the variable has no default${declaredIn ? ` in ${declaredIn}` : ''})`,
     });
   }
-  const source = findSource(trace, ['vars', ...v.path]);
-  if (v.kind === 'unknown') {
-    const winner = trace.get(traceKey(['vars', ...v.path]))?.[0] ?? source;
-    // Set in the stack's global vars or terraform.vars: reaches every component on purpose.
-    if (winner && winner.path[0] !== 'components') return undefined;
-  }
-  const where = source
-    ? { ...project.set.positionOf(source), source: undefined }
-    : { file: project.set.context.display(instance.manifest.file) };
-  const position =
-    'line' in where && where.line !== undefined ? { line: where.line, column: where.column ?? 1 } : undefined;
-  const sf = source ? project.set.sourceText(source.file) : undefined;
-  const base = {
-    file: where.file,
-    ...(position ? { position } : {}),
-    ...(sf !== undefined ? { source: sf } : {}),
-  };
+  // Set in the stack's global vars or terraform.vars: reaches every component on purpose.
+  if (v.kind === 'unknown' && written?.stackLevel) return undefined;
+  const base = written?.where() ?? { file: project.set.context.display(instance.manifest.file) };
   if (v.kind === 'unknown') {
     const suggestion = didYouMean(v.property ?? '', declared);
     // Terraform only warns about a value for an undeclared variable, and Atmos repositories have them:

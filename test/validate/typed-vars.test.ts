@@ -65,6 +65,26 @@ describe('typed vars in validate stacks', () => {
     ]);
   });
 
+  // Who wins a var decides: the stack level may pass any var to every component, a component may
+  // not. Maps merge, so a map is reported when a component layer is the last to set it.
+  it.each([
+    ['a scalar set on the stack only', 'vars:\n  stage: dev\n  team: core\n', '', []],
+    [
+      'a map set on the stack and merged with a catalog value',
+      'vars:\n  stage: dev\n  labels: {org: acme}\n',
+      '        labels: {app: vpc}\n',
+      ['stacks/catalog/vpc.yaml:6'],
+    ],
+    ['the same map set on the stack only', 'vars:\n  stage: dev\n  labels: {org: acme}\n', '', []],
+  ])('unknown vars: %s', async (_label, stackVars, catalogExtra, expected) => {
+    const ds = await problems({
+      'stacks/catalog/vpc.yaml': `components:\n  terraform:\n    vpc:\n      vars:\n        cidr_block: 10.0.0.0/16\n${catalogExtra}`,
+      'stacks/orgs/dev.yaml': `import: [orgs/_defaults, catalog/vpc]\n${stackVars}`,
+      'stacks/orgs/prod.yaml': `import: [orgs/_defaults, catalog/vpc]\nvars:\n  stage: prod\n  labels: {org: acme}\n`,
+    });
+    expect(ds.map((d) => `${d.file}:${d.position?.line}`)).toEqual(expected);
+  });
+
   it('makes unknown variables errors with --strict', async () => {
     const dir = testdir({
       ...base,
