@@ -19,11 +19,14 @@ export function settingsValidation(project: Project, instance: Instance, stack: 
   const settings = isMap(instance.section['settings']) ? instance.section['settings'] : {};
   const entries = isMap(settings['validation']) ? settings['validation'] : {};
   const out: Diagnostic[] = [];
-  const where = project.set.locate(
-    instance.manifest.file,
-    ['components', instance.type, instance.component, 'settings', 'validation'],
-    true,
-  );
+  // Placed only when there is something to report: locating traces the stack's files.
+  let placed: ReturnType<Project['set']['locate']> | undefined;
+  const where = () =>
+    (placed ??= project.set.locate(
+      instance.manifest.file,
+      ['components', instance.type, instance.component, 'settings', 'validation'],
+      true,
+    ));
   const label = `component '${instance.component}' in stack '${stack}'`;
   let data: unknown;
   for (const [name, entry] of Object.entries(entries).sort(([a], [b]) => (a < b ? -1 : 1))) {
@@ -33,7 +36,7 @@ export function settingsValidation(project: Project, instance: Instance, stack: 
         ...error(
           'component-validation',
           `settings.validation.${name}: OPA policies are not supported by Strata; skipped`,
-          where,
+          where(),
         ),
         severity: 'warning',
       });
@@ -44,7 +47,7 @@ export function settingsValidation(project: Project, instance: Instance, stack: 
         error(
           'component-validation',
           `settings.validation.${name}: schema_type must be 'jsonschema' or 'opa'`,
-          where,
+          where(),
         ),
       );
       continue;
@@ -54,7 +57,7 @@ export function settingsValidation(project: Project, instance: Instance, stack: 
     if (!path) {
       out.push(
         error('schema-invalid', `settings.validation.${name}: schema file '${written}' not found`, {
-          ...where,
+          ...where(),
           hint: 'schema_path is relative to schemas.jsonschema.base_path (or give a path that exists)',
         }),
       );
@@ -86,7 +89,7 @@ export function settingsValidation(project: Project, instance: Instance, stack: 
         error(
           'component-validation',
           `${label} fails settings.validation.${name}${description}: \`${v.path.join('.') || '(root)'}\` ${v.message}`,
-          { ...where, hint: `see ${path}` },
+          { ...where(), hint: `see ${path}` },
         ),
       );
     }
