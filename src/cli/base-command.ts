@@ -89,9 +89,9 @@ export abstract class StrataCommand extends Command {
 
   readonly #projects: Project[] = [];
 
-  /** After a command that succeeded, what it compiled goes to the compile cache. */
+  /** After a command, failed or not, the compile cache is pruned (entries were written as stacks compiled). */
   protected override async finally(err: Error | undefined): Promise<unknown> {
-    if (!err) for (const p of this.#projects) p.saveCache?.();
+    for (const p of this.#projects) p.saveCache?.();
     return super.finally(err);
   }
 

@@ -95,9 +95,11 @@ export interface DiskCacheOptions {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Entries kept before the oldest are pruned (default 1,000); a few per stack file of the project. */
   readonly capacity?: number;
+  /** False once the run has read something that cannot be keyed by content (`!exec`...): nothing more is written. */
+  readonly pure?: () => boolean;
 }
 
-/** The disk cache, plus `flush` (writes what was offered) for the end of a clean run. */
+/** The disk cache; entries are written as they are offered, and `flush` prunes old ones at the end of a run. */
 export interface DiskCache extends CompileCache {
   flush(): void;
   /** Stacks read from the cache, stacks that had to be compiled, and stored sections read, so far. */
@@ -106,13 +108,8 @@ export interface DiskCache extends CompileCache {
 
 export function diskCache(options: DiskCacheOptions): DiskCache {
   const hashes = new Map<string, string | undefined>();
-  const pending = new Map<
-    string,
-    Omit<Header, 'runKey' | 'env' | 'bodyHash' | 'detailsLength' | 'detailsHash'> & {
-      details: Buffer;
-      body: Buffer;
-    }
-  >();
+  let written = 0;
+  let folder: boolean | undefined;
   const hashOf = (file: string): string | undefined => {
     if (hashes.has(file)) return hashes.get(file);
     const text = options.readFile(file);
@@ -201,44 +198,49 @@ export function diskCache(options: DiskCacheOptions): DiskCache {
         if (h === undefined) return;
         deps.push([f, h]);
       }
-      pending.set(file, {
+      // Written now, not at the end of the run: a run never holds every stack's sections, and the
+      // stacks that compiled are kept even when another one fails. An entry depends only on its own
+      // compile (the caller offers only stacks compiled without problems) and on the environment
+      // variables read so far, which include every one it read.
+      if (options.pure && !options.pure()) return;
+      folder ??= ensureFolder(options.dir);
+      if (!folder) return; // An unwritable cache folder only costs speed.
+      const details = Buffer.from(JSON.stringify(instances.map((i) => instanceDetails(i.section))));
+      const body = serialize(instances.map((i) => i.section));
+      const env = [...options.envRead()]
+        .map(([k, v]) => [k, v ?? null] as const)
+        .sort((a, b) => (a[0] < b[0] ? -1 : 1));
+      const header: Header = {
         file,
         deps,
         imports,
         ...toRows(instances),
-        // Serialized now, so a run does not keep every section alive until it ends.
-        details: Buffer.from(JSON.stringify(instances.map((i) => instanceDetails(i.section)))),
-        body: serialize(instances.map((i) => i.section)),
-      });
+        runKey: options.runKey,
+        env,
+        bodyHash: shaBytes(body),
+        detailsLength: details.length,
+        detailsHash: shaBytes(details),
+      };
+      const prefix = prefixOf(file);
+      if (!prefix) return;
+      const path = join(options.dir, `${prefix}-${sha(JSON.stringify(deps)).slice(0, 16)}.bin`);
+      writeEntry(path, Buffer.from(JSON.stringify(header)), Buffer.concat([details, body]));
+      written++;
     },
     flush() {
-      if (pending.size === 0) return;
-      const env = [...options.envRead()]
-        .map(([k, v]) => [k, v ?? null] as const)
-        .sort((a, b) => (a[0] < b[0] ? -1 : 1));
-      try {
-        mkdirSync(options.dir, { recursive: true });
-      } catch {
-        return; // An unwritable cache folder only costs speed.
-      }
-      for (const { body, details, ...rest } of pending.values()) {
-        const header: Header = {
-          ...rest,
-          runKey: options.runKey,
-          env,
-          bodyHash: shaBytes(body),
-          detailsLength: details.length,
-          detailsHash: shaBytes(details),
-        };
-        const prefix = prefixOf(rest.file);
-        const path =
-          prefix && join(options.dir, `${prefix}-${sha(JSON.stringify(rest.deps)).slice(0, 16)}.bin`);
-        if (path) writeEntry(path, Buffer.from(JSON.stringify(header)), Buffer.concat([details, body]));
-      }
-      prune(options.dir, Math.max(1000, options.capacity ?? 0, 2 * pending.size));
-      pending.clear();
+      if (written > 0) prune(options.dir, Math.max(1000, options.capacity ?? 0, 2 * written));
+      written = 0;
     },
   };
+}
+
+function ensureFolder(dir: string): boolean {
+  try {
+    mkdirSync(dir, { recursive: true });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Reads an entry's header; its body is read from the same file only when asked for. */

@@ -152,7 +152,7 @@ export function describeAffected(options: ProjectOptions, affected: AffectedOpti
     });
   }
   current.saveCache?.();
-  if (baseCache && base.problemCount === 0) baseCache.flush();
+  baseCache?.flush();
   reportCacheStats(baseCache, options);
   if (affected.includeDependents) return withDependents(current, items);
   return items.sort((a, b) => (a.stack_slug < b.stack_slug ? -1 : 1));

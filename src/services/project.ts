@@ -50,7 +50,7 @@ export interface Project {
   readonly cli: CliConfig;
   readonly set: StackSet;
   readonly cwd: string;
-  /** Writes what this run compiled to the compile cache; call it when the command succeeded. */
+  /** Prunes the compile cache and reports its counters (STRATA_CACHE_STATS); call it when the command ends. */
   readonly saveCache?: () => void;
 }
 
@@ -100,7 +100,15 @@ export function openProject(options: ProjectOptions): Project {
   const include = includeReader({ cwd, basePath: cli.basePath, stacksBasePath: cli.stacks.basePath });
   const cacheable = options.cache === true && options.resolveOutputs !== true && !options.hcl;
   const cache = cacheable
-    ? projectCache(options, cli, host, repoRoot, allowExec, () => observed.envRead)
+    ? projectCache(
+        options,
+        cli,
+        host,
+        repoRoot,
+        allowExec,
+        () => observed.envRead,
+        () => !observed.impure,
+      )
     : undefined;
   const inMemory =
     !cache && options.memoryStore && options.evaluate === false
@@ -119,8 +127,9 @@ export function openProject(options: ProjectOptions): Project {
     throw new UserError([noStacks(cli, display)]);
   }
   const saveCache = () => {
-    // Nothing is kept from a run with problems, or that read anything but files and variables.
-    if (cache && !observed.impure && set.problemCount === 0) cache.flush();
+    // Entries were written as stacks compiled (only those without problems, and only while the run
+    // had read nothing but files and variables); what is left is pruning old ones.
+    cache?.flush();
     reportCacheStats(cache, options);
   };
   holder.project = { cli, set, cwd, saveCache };
@@ -160,6 +169,7 @@ export function projectCache(
   repoRoot: string | undefined,
   allowExec: boolean,
   envRead: () => ReadonlyMap<string, string | undefined>,
+  pure?: () => boolean,
 ): DiskCache {
   return diskCache({
     dir: cacheDir(options.env, cli.basePath),
@@ -179,6 +189,7 @@ export function projectCache(
     readFile: (file) => host.readFile(file),
     env: options.env,
     envRead,
+    ...(pure ? { pure } : {}),
     // Room for a few versions of every stack file (branches, the two sides of describe affected).
     capacity: 4 * host.listFiles().length,
   });

@@ -80,12 +80,19 @@ describe('the compile cache, through the CLI', () => {
     expect(run(dir, cache, describeStacks).stdout).toBe(expected);
   });
 
-  it('keeps nothing from a run that fails', () => {
+  it('keeps the stacks that compiled from a run that fails, never the broken one', () => {
     const { dir, cache } = org();
-    writeFileSync(join(dir, 'stacks/orgs/acme/t0/s2/r0.yaml'), 'import: [catalog/nope]\n');
-    const r = runCli(describeStacks, dir, { STRATA_CACHE_DIR: cache });
+    const broken = join(dir, 'stacks/orgs/acme/t0/s2/r0.yaml');
+    const good = readFileSync(broken, 'utf8');
+    writeFileSync(broken, 'import: [catalog/nope]\n');
+    const r = runCli(describeStacks, dir, { STRATA_CACHE_DIR: cache, STRATA_CACHE_STATS: '1' });
     expect(r.exitCode).toBe(1);
-    expect(() => readdirSync(cache)).toThrow();
+    expect(r.stdout).toBe('');
+    // Once it is fixed, the next run compiles only that stack.
+    writeFileSync(broken, good);
+    const fixed = run(dir, cache, describeStacks);
+    expect([fixed.reused, fixed.compiled]).toEqual([19, 1]);
+    expect(fixed.stdout).toBe(run(dir, join(dir, '.other-cache'), describeStacks).stdout);
   });
 
   it('survives concurrent runs writing the same cache', async () => {

@@ -134,13 +134,23 @@ describe('the on-disk compile cache', () => {
     expect(hit!.sections()).toBeUndefined();
   });
 
-  it('writes nothing until flush, and leaves no temporary files', () => {
+  it('writes an entry when it is offered, leaving no temporary files, and nothing once the run is impure', () => {
     const dir = testdir({});
-    const cache = open(dir, files);
+    let pure = true;
+    const cache = diskCache({
+      dir,
+      runKey: 'run-1',
+      readFile: (f) => files[f],
+      env: {},
+      envRead: () => new Map(),
+      pure: () => pure,
+    });
     cache.put('dev.yaml', ['dev.yaml'], [], [instance('vpc', {})]);
-    expect(readdirSync(dir)).toEqual([]);
-    cache.flush();
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect(readdirSync(dir)).toHaveLength(1);
+    pure = false; // say, an !exec ran
+    cache.put('prod.yaml', ['prod.yaml'], [], [instance('db', {})]);
+    cache.flush();
     expect(readdirSync(dir)).toHaveLength(1);
   });
 
