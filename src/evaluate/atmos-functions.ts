@@ -64,7 +64,7 @@ export function atmosTemplateFunctions(
     Store: placeholder('Store', 4),
     GomplateDatasource: placeholder('GomplateDatasource', 1),
   });
-  return { ...envFunctions(host.env), atmos: namespaceFunction(atmos) };
+  return Object.assign(envFunctions(host.env), { atmos: namespaceFunction(atmos) });
 }
 
 function stringArgs(fn: string, args: readonly unknown[], count: number): string[] {

@@ -96,8 +96,10 @@ export function evaluateSection(section: ValueMap, options: EvalOptions, host: E
   const references: { component: string; stack: string }[] = [];
   const uses: TemplateUses = { computed: [], references: [] };
   const metadata = isMap(section['metadata']) ? section['metadata'] : {};
-  const functions = atmosTemplateFunctions(host, uses, metadata['enabled'] === false);
+  // Built on the first template only: most sections have none.
+  let functions: ReturnType<typeof atmosTemplateFunctions> | undefined;
   const render = (text: string, data: unknown, path: string[]) => {
+    functions ??= atmosTemplateFunctions(host, uses, metadata['enabled'] === false);
     uses.computed.length = 0;
     uses.references.length = 0;
     const r = renderTemplate(text, data, { name: path.join('.'), missingKey: 'default', functions });

@@ -8,7 +8,7 @@ import { fail } from './component-errors.js';
 import type { BaseChain } from './inheritance.js';
 import { resolveBaseChain, strategyOf } from './inheritance.js';
 import type { StackView } from './sections.js';
-import { mapLayer, stringAt } from './sections.js';
+import { childLayer, mapLayer, stringAt } from './sections.js';
 import type { Merge } from '../resolve/merge-layers.js';
 import { applyBackendDefaults } from './backend-defaults.js';
 import { FUNCTION_TAGS } from '../load/custom-tags.js';
@@ -69,7 +69,11 @@ export function composeComponent(input: ComponentInput): ComponentConfig {
   const atmosMerge = input.mergerFor(cli.listMergeStrategy);
   const L = (path: (string | number)[]): TracedLayer => mapLayer(view, path);
   const T = (v: TracedValue): TracedLayer => ({ value: v.value, sources: tracedSources(v.trace) });
-  const overrides = (section: string) => L([...own, 'overrides', section]);
+  // The component's own sections and overrides, from its map at hand (see childLayer).
+  const O = (section: string): TracedLayer => childLayer(view, own, raw, section);
+  const ownOverrides = isMap(raw['overrides']) ? raw['overrides'] : {};
+  const overridesAt = [...own, 'overrides'];
+  const overrides = (section: string): TracedLayer => childLayer(view, overridesAt, ownOverrides, section);
 
   const strategy = pickStrategy(
     cli.listMergeStrategy,
@@ -129,56 +133,43 @@ export function composeComponent(input: ComponentInput): ComponentConfig {
   const scalars: Record<string, Value> = {};
 
   out['vars'] = deferrable('vars', () =>
-    merge([T(stackLevel('vars')), B('vars'), L([...own, 'vars']), overrides('vars')]),
+    merge([T(stackLevel('vars')), B('vars'), O('vars'), overrides('vars')]),
   );
   out['settings'] = withGithubIntegration(
     deferrable('settings', () =>
-      merge([T(globalSettings), B('settings'), L([...own, 'settings']), overrides('settings')]),
+      merge([T(globalSettings), B('settings'), O('settings'), overrides('settings')]),
     ),
     cli.raw['integrations'] as Value | undefined,
     merge,
   );
   const cliEnv: TracedLayer = { value: cli.env, sources: () => [] };
   out['env'] = deferrable('env', () =>
-    merge([T(stackLevel('env', [cliEnv])), B('env'), L([...own, 'env']), overrides('env')]),
+    merge([T(stackLevel('env', [cliEnv])), B('env'), O('env'), overrides('env')]),
   );
   out['auth'] = deferrable('auth', () =>
-    merge([T(stackLevel('auth')), B('auth'), L([...own, 'auth']), overrides('auth')]),
+    merge([T(stackLevel('auth')), B('auth'), O('auth'), overrides('auth')]),
   );
   out['hooks'] = deferrable('hooks', () =>
-    merge([T(stackLevel('hooks')), B('hooks'), L([...own, 'hooks']), overrides('hooks')]),
+    merge([T(stackLevel('hooks')), B('hooks'), O('hooks'), overrides('hooks')]),
   );
-  optional(
-    out,
-    'secrets',
-    merge([L(['secrets']), B('secrets'), L([...own, 'secrets']), overrides('secrets')]),
-  );
-  optional(
-    out,
-    'dependencies',
-    merge([T(stackLevel('dependencies')), B('dependencies'), L([...own, 'dependencies'])]),
-  );
-  optional(out, 'locals', merge([B('locals'), L([...own, 'locals'])]));
-  optional(out, 'retry', atmosMerge([B('retry'), L([...own, 'retry']), overrides('retry')]));
+  optional(out, 'secrets', merge([L(['secrets']), B('secrets'), O('secrets'), overrides('secrets')]));
+  optional(out, 'dependencies', merge([T(stackLevel('dependencies')), B('dependencies'), O('dependencies')]));
+  optional(out, 'locals', merge([B('locals'), O('locals')]));
+  optional(out, 'retry', atmosMerge([B('retry'), O('retry'), overrides('retry')]));
   out['metadata'] = composeMetadata(view, own, base, merge, cli.stacks.inheritMetadata);
-  out['overrides'] = merge([L([...own, 'overrides'])]);
+  out['overrides'] = merge([O('overrides')]);
   if (isTerraform) {
-    out['generate'] = merge([
-      T(stackLevel('generate')),
-      B('generate'),
-      L([...own, 'generate']),
-      overrides('generate'),
-    ]);
+    out['generate'] = merge([T(stackLevel('generate')), B('generate'), O('generate'), overrides('generate')]);
     out['providers'] = merge([
       L([type, 'providers']),
       B('providers'),
-      L([...own, 'providers']),
+      O('providers'),
       overrides('providers'),
     ]);
     // Atmos ignores terraform.required_providers/required_version at type level (QUIRK, spec §2.1).
     out['required_providers'] = merge([
       B('required_providers'),
-      L([...own, 'required_providers']),
+      O('required_providers'),
       overrides('required_providers'),
     ]);
     scalars['required_version'] = lastNonEmpty(
@@ -186,10 +177,10 @@ export function composeComponent(input: ComponentInput): ComponentConfig {
       stringAt(view.config.value, [...own, 'required_version']),
       stringAt(view.config.value, [...own, 'overrides', 'required_version']),
     );
-    optional(out, 'test', merge([B('test'), L([...own, 'test'])]));
-    optional(out, 'mocks', merge([B('mocks'), L([...own, 'mocks'])]));
-    out['source'] = merge([L([type, 'source']), B('source'), L([...own, 'source'])]);
-    out['provision'] = merge([L([type, 'provision']), B('provision'), L([...own, 'provision'])]);
+    optional(out, 'test', merge([B('test'), O('test')]));
+    optional(out, 'mocks', merge([B('mocks'), O('mocks')]));
+    out['source'] = merge([L([type, 'source']), B('source'), O('source')]);
+    out['provision'] = merge([L([type, 'provision']), B('provision'), O('provision')]);
   }
   const defaultCommand = isTerraform ? cli.terraform.command || 'terraform' : type;
   scalars['command'] = lastNonEmpty(

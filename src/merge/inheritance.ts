@@ -1,10 +1,10 @@
 import type { ListMergeStrategy } from '../model/cli-config.js';
 import type { Value, ValueMap } from '../model/value.js';
-import { isMap, typeName } from '../model/value.js';
+import { isEmptyMap, isMap, typeName } from '../model/value.js';
 import type { TracedLayer, TracedValue } from './deep-merge.js';
 import { fail } from './component-errors.js';
 import type { StackView } from './sections.js';
-import { mapLayer } from './sections.js';
+import { childLayer } from './sections.js';
 import type { Merge } from '../resolve/merge-layers.js';
 import { EMPTY_TRACED } from '../resolve/merge-layers.js';
 import { tracedSources } from './trace.js';
@@ -207,10 +207,10 @@ function mergeBase(
   if (state.finalBaseName === '') state.finalBaseName = base;
   const levelStrategy = strategyOf(raw['settings']) ?? input.strategy;
   const merge = input.mergerFor(levelStrategy);
-  const layer = (section: string): TracedLayer => mapLayer(input.view, [...basePath, section]);
+  const layer = (section: string): TracedLayer => childLayer(input.view, basePath, raw, section);
   for (const section of BASE_MAP_SECTIONS) {
     const l = layer(section);
-    if (Object.keys(l.value as ValueMap).length === 0) continue;
+    if (isEmptyMap(l.value)) continue;
     state.sections[section] = merge([
       { value: state.sections[section].value, sources: tracedSources(state.sections[section].trace) },
       l,

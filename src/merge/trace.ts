@@ -31,7 +31,7 @@ export function fileSources(file: string, base: Path): SourcesAt {
   return (path) => [{ file, path: [...base, ...path] }];
 }
 
-const NO_SOURCES: SourcesAt = () => [];
+export const NO_SOURCES: SourcesAt = () => [];
 
 /** Sources of a layer that is itself a merge result (or part of one, rooted at `base`). */
 export function tracedSources(trace: Trace, base: Path = []): SourcesAt {
