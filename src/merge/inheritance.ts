@@ -20,6 +20,14 @@ export const BASE_MAP_SECTIONS = COMPONENT_MAP_SECTIONS.filter(
 );
 export type BaseMapSection = (typeof BASE_MAP_SECTIONS)[number] | 'metadata';
 
+/** Every base section empty: where a chain starts (copied per component). */
+const NO_SECTIONS: Readonly<Record<BaseMapSection, TracedValue>> = Object.freeze(
+  Object.fromEntries([...BASE_MAP_SECTIONS, 'metadata'].map((s) => [s, EMPTY_TRACED])) as Record<
+    BaseMapSection,
+    TracedValue
+  >,
+);
+
 export interface BaseChain {
   readonly sections: Readonly<Record<BaseMapSection, TracedValue>>;
   /** Scalars as Atmos keeps them: whatever the last visited base had, including empty (QUIRK, spec §5.1). */
@@ -64,10 +72,7 @@ interface State {
  */
 export function resolveBaseChain(input: InheritanceInput): BaseChain {
   const state: State = {
-    sections: Object.fromEntries([...BASE_MAP_SECTIONS, 'metadata'].map((s) => [s, EMPTY_TRACED])) as Record<
-      BaseMapSection,
-      TracedValue
-    >,
+    sections: Object.assign({}, NO_SECTIONS),
     command: '',
     backendType: '',
     remoteStateBackendType: '',
