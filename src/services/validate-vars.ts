@@ -25,48 +25,73 @@ export async function validateVars(
   schemas: ComponentSchemas,
   strict = false,
 ): Promise<Diagnostic[]> {
-  const found = new Map<string, { diagnostic: Diagnostic; breaks: RelatedLocation[] }>();
-  const sources = new VarSources(project.set);
-  for (const instance of instances) {
-    if (instance.type !== 'terraform') continue;
-    const metadata = isMap(instance.section['metadata']) ? instance.section['metadata'] : {};
-    if (metadata['type'] === 'abstract') continue;
-    const folder = baseComponentOf(instance.component, instance.section);
-    const schema = await schemas.get(folder);
-    if (!schema) continue;
-    const vars = isMap(instance.section['vars']) ? instance.section['vars'] : {};
-    if (schema.validate(vars)) continue;
-    // A YAML function (`!terraform.output ...`, `!env ...`) is kept as text until it is evaluated: its
-    // value is unknown here, so it is not a type error.
-    const problems = violations(schema.validate.errors ?? [], vars).filter(
-      (v) => !holdsFunction(vars, v.path),
-    );
-    if (problems.length === 0) continue;
-    const stack = instance.stackName.ok ? instance.stackName.name : instance.manifest.stackFile;
-    for (const v of problems) {
-      const d = toDiagnostic(
-        project,
-        instance,
-        v,
-        v.kind === 'required' ? undefined : sources.of(instance, v.path),
-        schema.variables.map((x) => x.name),
-        fileOf(schema.variables, v),
-        folder,
-        strict,
+  const check = new VarsCheck(project, schemas, strict);
+  await check.add(instances);
+  return check.diagnostics();
+}
+
+/**
+ * validateVars fed a manifest's instances at a time (`validate stacks` drops each manifest's sections
+ * once checked): problems are collected across all of them, each reported once.
+ */
+export class VarsCheck {
+  readonly #found = new Map<string, { diagnostic: Diagnostic; breaks: RelatedLocation[] }>();
+  readonly #sources: VarSources;
+
+  constructor(
+    private readonly project: Project,
+    private readonly schemas: ComponentSchemas,
+    private readonly strict: boolean,
+  ) {
+    this.#sources = new VarSources(project.set);
+  }
+
+  async add(instances: readonly Instance[]): Promise<void> {
+    const { project, strict } = this;
+    for (const instance of instances) {
+      if (instance.type !== 'terraform') continue;
+      const metadata = isMap(instance.section['metadata']) ? instance.section['metadata'] : {};
+      if (metadata['type'] === 'abstract') continue;
+      const folder = baseComponentOf(instance.component, instance.section);
+      const schema = await this.schemas.get(folder);
+      if (!schema) continue;
+      const vars = isMap(instance.section['vars']) ? instance.section['vars'] : {};
+      if (schema.validate(vars)) continue;
+      // A YAML function (`!terraform.output ...`, `!env ...`) is kept as text until it is evaluated:
+      // its value is unknown here, so it is not a type error.
+      const problems = violations(schema.validate.errors ?? [], vars).filter(
+        (v) => !holdsFunction(vars, v.path),
       );
-      if (!d) continue;
-      const key = `${d.code}|${d.file}|${d.position?.line}:${d.position?.column}|${d.message}`;
-      const entry = found.get(key) ?? { diagnostic: d, breaks: [] };
-      entry.breaks.push({
-        file: project.set.context.display(instance.manifest.file),
-        message: `breaks component '${instance.component}' in stack '${stack}'`,
-      });
-      found.set(key, entry);
+      if (problems.length === 0) continue;
+      const stack = instance.stackName.ok ? instance.stackName.name : instance.manifest.stackFile;
+      for (const v of problems) {
+        const d = toDiagnostic(
+          project,
+          instance,
+          v,
+          v.kind === 'required' ? undefined : this.#sources.of(instance, v.path),
+          schema.variables.map((x) => x.name),
+          fileOf(schema.variables, v),
+          folder,
+          strict,
+        );
+        if (!d) continue;
+        const key = `${d.code}|${d.file}|${d.position?.line}:${d.position?.column}|${d.message}`;
+        const entry = this.#found.get(key) ?? { diagnostic: d, breaks: [] };
+        entry.breaks.push({
+          file: project.set.context.display(instance.manifest.file),
+          message: `breaks component '${instance.component}' in stack '${stack}'`,
+        });
+        this.#found.set(key, entry);
+      }
     }
   }
-  return [...found.values()]
-    .map(({ diagnostic, breaks }) => ({ ...diagnostic, related: summarize(breaks) }))
-    .sort(byLocation);
+
+  diagnostics(): Diagnostic[] {
+    return [...this.#found.values()]
+      .map(({ diagnostic, breaks }) => ({ ...diagnostic, related: summarize(breaks) }))
+      .sort(byLocation);
+  }
 }
 
 function toDiagnostic(

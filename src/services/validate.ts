@@ -3,13 +3,14 @@ import { isDeepStrictEqual } from 'node:util';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { error } from '../diagnostics/diagnostic.js';
 import { isMap } from '../model/value.js';
-import { allInstances } from '../compile/instance.js';
+import type { ValueMap } from '../model/value.js';
+import { manifestInstances } from '../compile/instance.js';
 import type { Instance } from '../compile/instance.js';
 import { COMPONENT_TYPES } from '../compile/stack-set.js';
 import { parseYaml } from '../load/parse-yaml.js';
 import type { Project } from './project.js';
 import { ComponentSchemas } from './component-schemas.js';
-import { validateVars } from './validate-vars.js';
+import { VarsCheck, validateVars } from './validate-vars.js';
 import { settingsValidation } from './settings-validation.js';
 import { findComponent } from '../describe/find-component.js';
 import { validateManifests } from './validate-manifests.js';
@@ -25,79 +26,144 @@ export interface ValidateResult {
  * every stack can be named, and no component is defined differently for one stack in two top-level
  * manifests. Every problem is collected.
  */
-export function checkStacks(project: Project): ValidateResult & { readonly all: readonly Instance[] } {
-  const { set, cli } = project;
-  const diagnostics: Diagnostic[] = [];
-  const instances: Instance[] = [...allInstances(set, COMPONENT_TYPES)];
-  // Files no stack imports still have to parse (catalog entries waiting to be used).
-  const excluded = cli.stacks.excludedPaths.length
-    ? picomatch([...cli.stacks.excludedPaths], { dot: true })
-    : () => false;
-  const topLevel = new Set(set.stackFiles);
-  for (const file of set.index.files) {
-    if (!/\.ya?ml$/.test(file) || excluded(file) || topLevel.has(file)) continue;
-    const text = set.context.host.readFile(file);
-    if (text !== undefined) diagnostics.push(...parseYaml(set.context.display(file), text).diagnostics);
-  }
-  const groups = new Map<string, Instance[]>();
-  for (const instance of instances) {
-    const abstract =
-      isMap(instance.section['metadata']) && instance.section['metadata']['type'] === 'abstract';
-    if (!instance.stackName.ok) {
-      diagnostics.push(
-        error('stack-name-unresolved', `stack cannot be named: ${instance.stackName.message}`, {
-          file: set.context.display(instance.manifest.file),
-          hint: instance.stackName.hint,
-        }),
-      );
-      continue;
+export function checkStacks(project: Project): ValidateResult {
+  const checks = new StackChecks(project);
+  for (const file of project.set.stackFiles) checks.add(manifestInstances(project.set, file));
+  return checks.result();
+}
+
+/**
+ * The structural checks, fed one manifest's instances at a time: only what the duplicate check needs is
+ * kept of an instance (where it was defined), so a run never holds every stack's sections.
+ */
+class StackChecks {
+  readonly #diagnostics: Diagnostic[] = [];
+  readonly #groups = new Map<string, { first: Instance; differing: Instance[] }>();
+  #instances = 0;
+
+  constructor(private readonly project: Project) {}
+
+  add(manifestInstances: readonly Instance[]): void {
+    const { set } = this.project;
+    for (const type of COMPONENT_TYPES) {
+      for (const instance of manifestInstances) {
+        if (instance.type !== type) continue;
+        this.#instances++;
+        if (!instance.stackName.ok) {
+          this.#diagnostics.push(
+            error('stack-name-unresolved', `stack cannot be named: ${instance.stackName.message}`, {
+              file: set.context.display(instance.manifest.file),
+              hint: instance.stackName.hint,
+            }),
+          );
+          continue;
+        }
+        if (!isReal(instance)) continue;
+        const key = `${instance.type}\u0000${instance.component}\u0000${instance.stackName.name}`;
+        const group = this.#groups.get(key);
+        if (!group) {
+          // A reference to the instance only: its section is read again if another manifest defines
+          // the same component for the same stack (rare), through the compile cache or a compile.
+          this.#groups.set(key, { first: lightweight(instance), differing: [] });
+          continue;
+        }
+        const first = sectionOf(set, group.first);
+        if (
+          instance.manifest.file !== group.first.manifest.file &&
+          !isDeepStrictEqual(instance.section, first)
+        )
+          group.differing.push(lightweight(instance));
+      }
     }
-    if (abstract) continue;
-    const key = `${instance.type}\u0000${instance.component}\u0000${instance.stackName.name}`;
-    groups.set(key, [...(groups.get(key) ?? []), instance]);
   }
-  for (const group of groups.values()) {
-    const first = group[0]!;
-    const differing = group.filter(
-      (i) => i.manifest.file !== first.manifest.file && !isDeepStrictEqual(i.section, first.section),
-    );
-    if (differing.length === 0) continue;
-    const name = first.stackName.ok ? first.stackName.name : '';
-    diagnostics.push(
-      error(
-        'component-duplicate',
-        `component '${first.component}' in stack '${name}' is defined differently in more than one top-level manifest`,
-        {
-          file: set.context.display(first.manifest.file),
-          hint: 'keep the component in one of these manifests, or make the definitions identical',
-          related: [first, ...differing].map((i) => ({
-            file: set.context.display(i.manifest.file),
-            message: 'defines it',
-          })),
-        },
-      ),
-    );
+
+  result(): ValidateResult {
+    const { set, cli } = this.project;
+    const diagnostics: Diagnostic[] = [];
+    // Files no stack imports still have to parse (catalog entries waiting to be used).
+    const excluded = cli.stacks.excludedPaths.length
+      ? picomatch([...cli.stacks.excludedPaths], { dot: true })
+      : () => false;
+    const topLevel = new Set(set.stackFiles);
+    for (const file of set.index.files) {
+      if (!/\.ya?ml$/.test(file) || excluded(file) || topLevel.has(file)) continue;
+      const text = set.context.host.readFile(file);
+      if (text !== undefined) diagnostics.push(...parseYaml(set.context.display(file), text).diagnostics);
+    }
+    diagnostics.push(...this.#diagnostics);
+    for (const { first, differing } of this.#groups.values()) {
+      if (differing.length === 0) continue;
+      const name = first.stackName.ok ? first.stackName.name : '';
+      diagnostics.push(
+        error(
+          'component-duplicate',
+          `component '${first.component}' in stack '${name}' is defined differently in more than one top-level manifest`,
+          {
+            file: set.context.display(first.manifest.file),
+            hint: 'keep the component in one of these manifests, or make the definitions identical',
+            related: [first, ...differing].map((i) => ({
+              file: set.context.display(i.manifest.file),
+              message: 'defines it',
+            })),
+          },
+        ),
+      );
+    }
+    return {
+      stacks: set.stackFiles.length,
+      instances: this.#instances,
+      diagnostics: dedupe([...set.diagnostics, ...diagnostics]),
+    };
   }
-  const unique = dedupe([...set.diagnostics, ...diagnostics]);
-  return { stacks: set.stackFiles.length, instances: instances.length, diagnostics: unique, all: instances };
+}
+
+/** An instance without its section (kept for the duplicate check). */
+function lightweight(instance: Instance): Instance {
+  return {
+    manifest: instance.manifest,
+    type: instance.type,
+    component: instance.component,
+    stackName: instance.stackName,
+    section: {},
+    deferred: [],
+    references: [],
+  };
+}
+
+function sectionOf(set: Project['set'], instance: Instance): ValueMap {
+  const again = manifestInstances(set, instance.manifest.file).find(
+    (i) => i.type === instance.type && i.component === instance.component,
+  );
+  return again?.section ?? {};
 }
 
 /**
  * `validate stacks`: the structural checks above, then every real terraform instance's merged `vars`
- * against its component's variables (typed vars).
+ * against its component's variables (typed vars), and its `settings.validation` schemas, one manifest
+ * at a time.
  */
 export async function validateStacks(
   project: Project,
   env: Readonly<Record<string, string | undefined>> = {},
   strict = false,
 ): Promise<ValidateResult> {
-  const checked = checkStacks(project);
-  const manifests = validateManifests(project, env);
+  const checks = new StackChecks(project);
   const schemas = new ComponentSchemas(project.cli);
-  const vars = await validateVars(project, checked.all, schemas, strict);
-  const policies = checked.all
-    .filter(isReal)
-    .flatMap((i) => settingsValidation(project, i, i.stackName.ok ? i.stackName.name : i.manifest.stackFile));
+  const vars = new VarsCheck(project, schemas, strict);
+  const policies: Diagnostic[] = [];
+  for (const file of project.set.stackFiles) {
+    const instances = manifestInstances(project.set, file);
+    checks.add(instances);
+    await vars.add(instances);
+    for (const i of instances) {
+      if (isReal(i))
+        policies.push(
+          ...settingsValidation(project, i, i.stackName.ok ? i.stackName.name : i.manifest.stackFile),
+        );
+    }
+  }
+  const checked = checks.result();
+  const manifests = validateManifests(project, env);
   return {
     stacks: checked.stacks,
     instances: checked.instances,
@@ -105,7 +171,7 @@ export async function validateStacks(
       ...checked.diagnostics,
       ...notReportedYet(manifests, checked.diagnostics),
       ...schemas.diagnostics,
-      ...vars,
+      ...vars.diagnostics(),
       ...policies,
     ]),
   };
