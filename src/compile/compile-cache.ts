@@ -36,6 +36,8 @@ export interface CachedStack {
 export interface CompileCache {
   /** A top-level manifest's compiled instances, if its entry exists and is still valid. */
   get(file: string): CachedStack | undefined;
+  /** Whether get would answer (cheap to ask twice: the lookup is remembered, not the sections). */
+  has(file: string): boolean;
   /**
    * Offers a manifest's instances, compiled from `files` (stack-relative). Kept in memory and written
    * by `flush`, and only when the run ends without problems.

@@ -145,6 +145,16 @@ export function manifestInstances(set: StackSet, file: string): Instance[] {
   return compileManifest(set, file);
 }
 
+/**
+ * Phase A (parse, imports, merge of the manifest chain) of every manifest the cache cannot answer,
+ * before anything is compiled: a YAML error, a missing import or a cycle in a large organisation is
+ * reported after reading its files, not after compiling every other stack. Memoized: the compile that
+ * follows reuses it.
+ */
+export function loadManifests(set: StackSet): void {
+  for (const file of set.stackFiles) if (!set.context.cache?.has(file)) set.manifest(file);
+}
+
 /** A manifest's instances if the compile cache holds them; never compiles. */
 export function cachedManifestInstances(set: StackSet, file: string): Instance[] | undefined {
   const cached = set.context.cache?.get(file);

@@ -44,11 +44,12 @@ export function memoryCache(
     hashes.set(file, h);
     return h;
   };
+  const find = (file: string): Entry | undefined =>
+    store.get(file)?.find((e) => e.listing === scope && e.deps.every(([f, h]) => hashOf(f) === h));
   return {
+    has: (file) => find(file) !== undefined,
     get(file) {
-      const entry = store
-        .get(file)
-        ?.find((e) => e.listing === scope && e.deps.every(([f, h]) => hashOf(f) === h));
+      const entry = find(file);
       if (!entry) return undefined;
       const stack: CachedStack = {
         imports: entry.imports,

@@ -153,19 +153,29 @@ export function diskCache(options: DiskCacheOptions): DiskCache {
     return true;
   };
 
+  // Headers found, by manifest (never sections: those are read per CachedStack and dropped with it).
+  const found = new Map<string, ReturnType<typeof readEntry>>();
+  const lookup = (file: string): ReturnType<typeof readEntry> => {
+    if (found.has(file)) return found.get(file);
+    const prefix = prefixOf(file);
+    let entry: ReturnType<typeof readEntry>;
+    for (const path of prefix === undefined ? [] : candidates(prefix)) {
+      const e = readEntry(path);
+      if (e && valid(file, e.header)) {
+        entry = e;
+        touch(path, e.mtimeMs);
+        break;
+      }
+    }
+    found.set(file, entry);
+    return entry;
+  };
+
   return {
     stats: () => ({ ...counts }),
+    has: (file) => lookup(file) !== undefined,
     get(file) {
-      const prefix = prefixOf(file);
-      let entry: ReturnType<typeof readEntry>;
-      for (const path of prefix === undefined ? [] : candidates(prefix)) {
-        const e = readEntry(path);
-        if (e && valid(file, e.header)) {
-          entry = e;
-          touch(path, e.mtimeMs);
-          break;
-        }
-      }
+      const entry = lookup(file);
       if (!entry) {
         counts.missed++;
         return undefined;

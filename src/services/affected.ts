@@ -2,7 +2,7 @@ import { relative } from 'node:path';
 import { error } from '../diagnostics/diagnostic.js';
 import { UserError } from '../diagnostics/errors.js';
 import type { Instance } from '../compile/instance.js';
-import { allInstances, peekSection, sectionDigest } from '../compile/instance.js';
+import { allInstances, loadManifests, peekSection, sectionDigest } from '../compile/instance.js';
 import { ABSENT } from '../compile/section-digest.js';
 import { StackSet } from '../compile/stack-set.js';
 import { changedFiles, defaultBase, gitRoot, gitStackHost, resolveRef } from '../io/git.js';
@@ -14,6 +14,7 @@ import { waves } from '../graph/waves.js';
 import { projectGraph } from './graph.js';
 import { openProject, projectCache, reportCacheStats } from './project.js';
 import { memoryCache, memoryStore } from '../compile/memory-cache.js';
+import { failOnErrors } from './describe.js';
 import type { Project, ProjectOptions } from './project.js';
 
 /** Sections compared, in Atmos's order of reasons (spec §11.2). */
@@ -109,8 +110,19 @@ export function describeAffected(options: ProjectOptions, affected: AffectedOpti
         ? { cache: memoryCache(store, baseHost.listFiles(), (f) => baseHost.readFile(f)) }
         : {}),
   });
+  // A broken working tree fails before anything is compiled, and any problem fails the comparison:
+  // a stack that does not compile would otherwise look deleted (and a CI job might destroy it).
+  loadManifests(current.set);
+  failOnErrors(current.set.diagnostics);
   const now = instancesById(current.set);
+  failOnErrors(current.set.diagnostics);
   const before = instancesById(base);
+  failOnErrors(
+    base.diagnostics.map((d) => ({
+      ...d,
+      message: `at the base commit ${commit.slice(0, 12)}: ${d.message}`,
+    })),
+  );
   const changed = changedFiles(root, commit).map((f) => `${root}/${f}`);
   const items: AffectedItem[] = [];
   for (const [id, i] of now) {

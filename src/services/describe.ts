@@ -7,6 +7,7 @@ import type { DescribeStacksOptions } from '../describe/describe-stacks.js';
 import type { StackEntries } from '../describe/describe-stacks.js';
 import { describeStacks, describeStacksLazily } from '../describe/describe-stacks.js';
 import { findComponent } from '../describe/find-component.js';
+import { loadManifests } from '../compile/instance.js';
 import type { Project } from './project.js';
 import type { TerraformRunner } from '../io/terraform.js';
 import { fromInstance } from './instance.js';
@@ -70,6 +71,9 @@ export function describeStacksService(
 
 /** `describe stacks` one stack at a time (see describeStacksLazily); problems are raised first. */
 export function describeStacksEntries(project: Project, options: DescribeStacksOptions): StackEntries {
+  // Broken input (YAML, imports, cycles) fails before any stack is compiled.
+  loadManifests(project.set);
+  failOnErrors(project.set.diagnostics);
   const entries = describeStacksLazily(project.set, options);
   failOnErrors(project.set.diagnostics);
   return entries;

@@ -96,6 +96,12 @@ describe('describe affected', () => {
     },
   );
 
+  it('fails on a manifest that no longer loads, instead of reporting its components deleted', () => {
+    const dir = repo();
+    writeFileSync(join(dir, 'stacks/orgs/qa.yaml'), 'import: [catalog/vpc]\nvars: {stage: qa\n');
+    expect(() => affected(dir)).toThrow(/yaml-syntax|invalid YAML/);
+  });
+
   it('adds dependents, and groups a matrix into dependency waves', () => {
     const dir = repo();
     writeFileSync(join(dir, 'components/terraform/vpc/main.tf'), '# changed\n');

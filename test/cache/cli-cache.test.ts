@@ -84,7 +84,8 @@ describe('the compile cache, through the CLI', () => {
     const { dir, cache } = org();
     const broken = join(dir, 'stacks/orgs/acme/t0/s2/r0.yaml');
     const good = readFileSync(broken, 'utf8');
-    writeFileSync(broken, 'import: [catalog/nope]\n');
+    // A component problem (load problems fail before anything compiles: test/describe/fail-fast.test.ts).
+    writeFileSync(broken, `${good}    c1:\n      metadata: {inherits: [nope]}\n`);
     const r = runCli(describeStacks, dir, { STRATA_CACHE_DIR: cache, STRATA_CACHE_STATS: '1' });
     expect(r.exitCode).toBe(1);
     expect(r.stdout).toBe('');
