@@ -123,7 +123,7 @@ export function describeAffected(options: ProjectOptions, affected: AffectedOpti
       message: `at the base commit ${commit.slice(0, 12)}: ${d.message}`,
     })),
   );
-  const changed = changedFiles(root, commit).map((f) => `${root}/${f}`);
+  const changed = changedPaths(changedFiles(root, commit).map((f) => `${root}/${f}`));
   const items: AffectedItem[] = [];
   for (const [id, i] of now) {
     const reasons: string[] = [];
@@ -133,7 +133,7 @@ export function describeAffected(options: ProjectOptions, affected: AffectedOpti
     if (!old || sectionDigest(old, 'metadata') !== sectionDigest(i, 'metadata'))
       reasons.push('stack.metadata');
     const dir = `${cli.basePath}/${path}/`;
-    if (changed.some((f) => f.startsWith(dir))) reasons.push('component');
+    if (changed.folders.has(dir)) reasons.push('component');
     for (const s of SECTIONS) {
       const digest = sectionDigest(i, s);
       if (old && digest !== ABSENT && sectionDigest(old, s) !== digest) reasons.push(`stack.${s}`);
@@ -143,10 +143,10 @@ export function describeAffected(options: ProjectOptions, affected: AffectedOpti
     const dependencies = peekSection(i, 'dependencies');
     const deps = isMap(dependencies) ? dependencies : {};
     const file = list(deps['files']).find((f) =>
-      changed.includes(`${current.cwd}/${f}`.replace(/\/\.\//g, '/')),
+      changed.files.has(`${current.cwd}/${f}`.replace(/\/\.\//g, '/')),
     );
     const dirDep = list(deps['folders']).find((f) =>
-      changed.some((c) => c.startsWith(`${current.cwd}/${f}/`.replace(/\/\.\//g, '/'))),
+      changed.folders.has(`${current.cwd}/${f}/`.replace(/\/\.\//g, '/')),
     );
     if (file) reasons.push('file');
     if (dirDep) reasons.push('folder');
@@ -168,6 +168,18 @@ export function describeAffected(options: ProjectOptions, affected: AffectedOpti
   reportCacheStats(baseCache, options);
   if (affected.includeDependents) return withDependents(current, items);
   return items.sort((a, b) => (a.stack_slug < b.stack_slug ? -1 : 1));
+}
+
+/**
+ * Changed files, and every folder that holds one (`a/b/`, `a/`...), for lookups per instance: a
+ * repository with thousands of untracked files made a scan per instance quadratic.
+ */
+function changedPaths(files: readonly string[]): { files: Set<string>; folders: Set<string> } {
+  const folders = new Set<string>();
+  for (const f of files) {
+    for (let i = f.indexOf('/', 1); i > 0; i = f.indexOf('/', i + 1)) folders.add(f.slice(0, i + 1));
+  }
+  return { files: new Set(files), folders };
 }
 
 function withDependents(project: Project, items: AffectedItem[]): AffectedItem[] {
