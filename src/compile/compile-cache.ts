@@ -39,13 +39,14 @@ export interface CompileCache {
   /** Whether get would answer (cheap to ask twice: the lookup is remembered, not the sections). */
   has(file: string): boolean;
   /**
-   * Offers a manifest's instances, compiled from `files` (stack-relative). Kept in memory and written
-   * by `flush`, and only when the run ends without problems.
+   * Offers a manifest's instances, compiled from `files` (stack-relative), without problems. A cache
+   * may answer with the instances as it stored them, for the caller to use instead (the in-memory
+   * cache does: digests, no sections); the disk cache answers nothing (reading back costs more).
    */
   put(
     file: string,
     files: readonly string[],
     imports: readonly string[],
     instances: readonly (CachedInstanceHead & { readonly section: ValueMap })[],
-  ): void;
+  ): CachedStack | undefined;
 }

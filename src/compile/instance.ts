@@ -1,6 +1,6 @@
 import type { Value, ValueMap } from '../model/value.js';
 import type { PEEKED } from './section-digest.js';
-import { ABSENT, digestOf } from './section-digest.js';
+import { ABSENT, digestOf, instanceDetails } from './section-digest.js';
 import { isMap } from '../model/value.js';
 import { sortKeys } from '../model/sort-keys.js';
 import type { Deferred } from '../evaluate/evaluate-section.js';
@@ -173,8 +173,10 @@ function compileManifest(set: StackSet, file: string): Instance[] {
       if (instance) out.push(instance);
     }
   }
-  if (cache && set.problemCount === problems && out.length > 0)
-    cache.put(file, [...manifest.processed.files], manifest.imports, out);
+  if (cache && set.problemCount === problems && out.length > 0) {
+    const stored = cache.put(file, [...manifest.processed.files], manifest.imports, out);
+    if (stored) return cachedInstances(set, file, stored);
+  }
   return out;
 }
 
@@ -225,6 +227,31 @@ class CachedInstance implements Instance {
       compileSection(this.set, this.manifest.file, this.type, this.component);
     return this.#section;
   }
+}
+
+/**
+ * An instance that answers digests and the small sections from a summary, without holding its
+ * section (`describe affected` keeps every instance of both sides); the section is compiled again
+ * if it is ever asked for. Instances from the cache already work this way.
+ */
+export function summarized(set: StackSet, instance: Instance): Instance {
+  if (instance.digest) return instance;
+  const { digests, peeked } = instanceDetails(instance.section);
+  const { manifest, type, component, stackName, deferred, references } = instance;
+  let section: ValueMap | undefined;
+  return {
+    manifest,
+    type,
+    component,
+    stackName,
+    deferred,
+    references,
+    get section() {
+      return (section ??= compileSection(set, manifest.file, type, component));
+    },
+    digest: (key) => digests[key] ?? ABSENT,
+    peek: (key) => peeked[key],
+  };
 }
 
 /** Phase B, naming and Phase C of one component of a manifest; undefined when it cannot be layered. */

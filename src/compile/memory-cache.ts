@@ -5,7 +5,6 @@
  * Validity is the disk cache's rule: every file the instances were compiled from hashes the same.
  */
 import { hash } from 'node:crypto';
-import type { ValueMap } from '../model/value.js';
 import type { CachedInstanceHead, CachedStack, CompileCache, InstanceDetails } from './compile-cache.js';
 import { instanceDetails } from './section-digest.js';
 
@@ -15,8 +14,18 @@ interface Entry {
   readonly deps: readonly (readonly [string, string])[];
   readonly imports: readonly string[];
   readonly instances: readonly CachedInstanceHead[];
-  readonly sections: readonly ValueMap[];
-  details?: readonly InstanceDetails[];
+  /** Digests and small sections only: a section asked for is compiled again on the side that asks. */
+  readonly details: readonly InstanceDetails[];
+}
+
+/** A stored stack: digests and small sections; a section asked for is compiled again. */
+function stackOf(entry: Entry): CachedStack {
+  return {
+    imports: entry.imports,
+    instances: entry.instances,
+    sections: () => undefined,
+    details: () => entry.details,
+  };
 }
 
 /** Entries by top-level manifest; share one between the CompileCaches of several StackSets. */
@@ -50,25 +59,17 @@ export function memoryCache(
     has: (file) => find(file) !== undefined,
     get(file) {
       const entry = find(file);
-      if (!entry) return undefined;
-      const stack: CachedStack = {
-        imports: entry.imports,
-        instances: entry.instances,
-        sections: () => entry.sections,
-        // Digests are computed once per entry, and both sides compare the same strings.
-        details: () => (entry.details ??= entry.sections.map(instanceDetails)),
-      };
-      return stack;
+      return entry && stackOf(entry);
     },
     put(file, files, imports, instances) {
       const deps: [string, string][] = [];
       for (const f of [...files].sort()) {
         const h = hashOf(f);
-        if (h === undefined) return;
+        if (h === undefined) return undefined;
         deps.push([f, h]);
       }
       const entries = store.get(file) ?? [];
-      entries.push({
+      const entry: Entry = {
         listing: scope,
         deps,
         imports,
@@ -79,9 +80,12 @@ export function memoryCache(
           deferred,
           references,
         })),
-        sections: instances.map((i) => i.section),
-      });
+        details: instances.map((i) => instanceDetails(i.section)),
+      };
+      entries.push(entry);
       store.set(file, entries);
+      // The caller keeps these instead of the compiled ones: digests only, sections dropped.
+      return stackOf(entry);
     },
   };
 }

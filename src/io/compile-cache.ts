@@ -205,16 +205,16 @@ export function diskCache(options: DiskCacheOptions): DiskCache {
       const deps: [string, string][] = [];
       for (const f of [...files].sort()) {
         const h = hashOf(f);
-        if (h === undefined) return;
+        if (h === undefined) return undefined;
         deps.push([f, h]);
       }
       // Written now, not at the end of the run: a run never holds every stack's sections, and the
       // stacks that compiled are kept even when another one fails. An entry depends only on its own
       // compile (the caller offers only stacks compiled without problems) and on the environment
       // variables read so far, which include every one it read.
-      if (options.pure && !options.pure()) return;
+      if (options.pure && !options.pure()) return undefined;
       folder ??= ensureFolder(options.dir);
-      if (!folder) return; // An unwritable cache folder only costs speed.
+      if (!folder) return undefined; // An unwritable cache folder only costs speed.
       const details = Buffer.from(JSON.stringify(instances.map((i) => instanceDetails(i.section))));
       const body = serialize(instances.map((i) => i.section));
       const env = [...options.envRead()]
@@ -232,10 +232,11 @@ export function diskCache(options: DiskCacheOptions): DiskCache {
         detailsHash: shaBytes(details),
       };
       const prefix = prefixOf(file);
-      if (!prefix) return;
+      if (!prefix) return undefined;
       const path = join(options.dir, `${prefix}-${sha(JSON.stringify(deps)).slice(0, 16)}.bin`);
       writeEntry(path, Buffer.from(JSON.stringify(header)), Buffer.concat([details, body]));
       written++;
+      return undefined; // the caller keeps its instances: reading them back costs more
     },
     flush() {
       if (written > 0) prune(options.dir, Math.max(1000, options.capacity ?? 0, 2 * written));

@@ -2,7 +2,7 @@ import { relative } from 'node:path';
 import { error } from '../diagnostics/diagnostic.js';
 import { UserError } from '../diagnostics/errors.js';
 import type { Instance } from '../compile/instance.js';
-import { allInstances, loadManifests, peekSection, sectionDigest } from '../compile/instance.js';
+import { allInstances, loadManifests, peekSection, sectionDigest, summarized } from '../compile/instance.js';
 import { ABSENT } from '../compile/section-digest.js';
 import { StackSet } from '../compile/stack-set.js';
 import { changedFiles, defaultBase, gitRoot, gitStackHost, resolveRef } from '../io/git.js';
@@ -249,7 +249,8 @@ function instancesById(set: StackSet): Map<string, Instance> {
     const metadata = isMap(peeked) ? peeked : {};
     if (metadata['type'] === 'abstract' || metadata['enabled'] === false) continue;
     const id = nodeId(stackOf(i), i.component);
-    if (!out.has(id)) out.set(id, i);
+    // Kept as digests: the sections of both sides of a large organisation need not be held at once.
+    if (!out.has(id)) out.set(id, summarized(set, i));
   }
   return out;
 }
