@@ -3,6 +3,7 @@
  * (src/io/compile-cache.ts); the compiler only asks for a manifest's instances and offers new ones.
  * An entry is valid only while every file it was compiled from has the same contents.
  */
+import { hash } from 'node:crypto';
 import type { ValueMap } from '../model/value.js';
 import type { Deferred } from '../evaluate/evaluate-section.js';
 import type { StackNameResult } from '../naming/stack-name.js';
@@ -49,4 +50,32 @@ export interface CompileCache {
     imports: readonly string[],
     instances: readonly (CachedInstanceHead & { readonly section: ValueMap })[],
   ): CachedStack | undefined;
+}
+
+/** The SHA-1 (hex) of a stack file's contents, each read once per run; undefined when missing. */
+export function contentHasher(
+  readFile: (file: string) => string | undefined,
+): (file: string) => string | undefined {
+  const hashes = new Map<string, string | undefined>();
+  return (file) => {
+    if (hashes.has(file)) return hashes.get(file);
+    const text = readFile(file);
+    const h = text === undefined ? undefined : hash('sha1', text, 'hex');
+    hashes.set(file, h);
+    return h;
+  };
+}
+
+/** The files an entry is compiled from, sorted, with their hashes; undefined when one is missing. */
+export function hashedFiles(
+  files: readonly string[],
+  hashOf: (file: string) => string | undefined,
+): [string, string][] | undefined {
+  const deps: [string, string][] = [];
+  for (const f of [...files].sort()) {
+    const h = hashOf(f);
+    if (h === undefined) return undefined;
+    deps.push([f, h]);
+  }
+  return deps;
 }

@@ -6,6 +6,7 @@
  */
 import { hash } from 'node:crypto';
 import type { CachedInstanceHead, CachedStack, CompileCache, InstanceDetails } from './compile-cache.js';
+import { contentHasher, hashedFiles } from './compile-cache.js';
 import { instanceDetails } from './section-digest.js';
 
 interface Entry {
@@ -45,14 +46,7 @@ export function memoryCache(
   readFile: (file: string) => string | undefined,
 ): CompileCache {
   const scope = hash('sha1', [...listing].sort().join('\n'), 'hex');
-  const hashes = new Map<string, string | undefined>();
-  const hashOf = (file: string): string | undefined => {
-    if (hashes.has(file)) return hashes.get(file);
-    const text = readFile(file);
-    const h = text === undefined ? undefined : hash('sha1', text, 'hex');
-    hashes.set(file, h);
-    return h;
-  };
+  const hashOf = contentHasher(readFile);
   const find = (file: string): Entry | undefined =>
     store.get(file)?.find((e) => e.listing === scope && e.deps.every(([f, h]) => hashOf(f) === h));
   return {
@@ -62,12 +56,8 @@ export function memoryCache(
       return entry && stackOf(entry);
     },
     put(file, files, imports, instances) {
-      const deps: [string, string][] = [];
-      for (const f of [...files].sort()) {
-        const h = hashOf(f);
-        if (h === undefined) return undefined;
-        deps.push([f, h]);
-      }
+      const deps = hashedFiles(files, hashOf);
+      if (!deps) return undefined;
       const entries = store.get(file) ?? [];
       const entry: Entry = {
         listing: scope,

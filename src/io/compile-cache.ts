@@ -31,6 +31,7 @@ import type {
   CompileCache,
   InstanceDetails,
 } from '../compile/compile-cache.js';
+import { contentHasher, hashedFiles } from '../compile/compile-cache.js';
 import { instanceDetails } from '../compile/section-digest.js';
 import type { ValueMap } from '../model/value.js';
 import type { StackNameResult } from '../naming/stack-name.js';
@@ -107,16 +108,9 @@ export interface DiskCache extends CompileCache {
 }
 
 export function diskCache(options: DiskCacheOptions): DiskCache {
-  const hashes = new Map<string, string | undefined>();
+  const hashOf = contentHasher(options.readFile);
   let written = 0;
   let folder: boolean | undefined;
-  const hashOf = (file: string): string | undefined => {
-    if (hashes.has(file)) return hashes.get(file);
-    const text = options.readFile(file);
-    const h = text === undefined ? undefined : sha(text);
-    hashes.set(file, h);
-    return h;
-  };
   // An entry's name: `<run key, manifest path and contents>-<every file it was compiled from>`.
   // Versions of a manifest compiled against different imports (two branches, the two sides of
   // describe affected) or with other switches (describe affected compiles without Phase C) have
@@ -202,12 +196,8 @@ export function diskCache(options: DiskCacheOptions): DiskCache {
       return stack;
     },
     put(file, files, imports, instances) {
-      const deps: [string, string][] = [];
-      for (const f of [...files].sort()) {
-        const h = hashOf(f);
-        if (h === undefined) return undefined;
-        deps.push([f, h]);
-      }
+      const deps = hashedFiles(files, hashOf);
+      if (!deps) return undefined;
       // Written now, not at the end of the run: a run never holds every stack's sections, and the
       // stacks that compiled are kept even when another one fails. An entry depends only on its own
       // compile (the caller offers only stacks compiled without problems) and on the environment

@@ -17,7 +17,11 @@ const instance = (component: string, vars: ValueMap): CachedInstanceHead & { sec
   section: { vars },
 });
 
-function open(dir: string, files: Files, over: { runKey?: string; env?: Record<string, string> } = {}) {
+function open(
+  dir: string,
+  files: Files,
+  over: { runKey?: string; env?: Record<string, string>; pure?: () => boolean; capacity?: number } = {},
+) {
   const envRead = new Map<string, string | undefined>([['REGION', over.env?.['REGION']]]);
   return diskCache({
     dir,
@@ -25,6 +29,8 @@ function open(dir: string, files: Files, over: { runKey?: string; env?: Record<s
     readFile: (f) => files[f],
     env: over.env ?? {},
     envRead: () => envRead,
+    ...(over.pure ? { pure: over.pure } : {}),
+    ...(over.capacity ? { capacity: over.capacity } : {}),
   });
 }
 
@@ -137,14 +143,7 @@ describe('the on-disk compile cache', () => {
   it('writes an entry when it is offered, leaving no temporary files, and nothing once the run is impure', () => {
     const dir = testdir({});
     let pure = true;
-    const cache = diskCache({
-      dir,
-      runKey: 'run-1',
-      readFile: (f) => files[f],
-      env: {},
-      envRead: () => new Map(),
-      pure: () => pure,
-    });
+    const cache = open(dir, files, { pure: () => pure });
     cache.put('dev.yaml', ['dev.yaml'], [], [instance('vpc', {})]);
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     expect(readdirSync(dir)).toHaveLength(1);
@@ -214,14 +213,7 @@ describe('the on-disk compile cache', () => {
   it('prunes nothing below the capacity the project asks for', () => {
     const dir = testdir({});
     for (let i = 0; i < 1500; i++) writeFileSync(join(dir, `old-${i}.bin`), 'x');
-    const cache = diskCache({
-      dir,
-      runKey: 'run-1',
-      readFile: (f) => files[f],
-      env: {},
-      envRead: () => new Map(),
-      capacity: 4000,
-    });
+    const cache = open(dir, files, { capacity: 4000 });
     cache.put('prod.yaml', ['prod.yaml'], [], [instance('db', {})]);
     cache.flush();
     expect(readdirSync(dir).filter((f) => f.endsWith('.bin'))).toHaveLength(1501);

@@ -3,6 +3,7 @@ import { mergeTraced, mergeValues } from '../../src/merge/deep-merge.js';
 import type { ListMergeStrategy } from '../../src/model/cli-config.js';
 import type { Value } from '../../src/model/value.js';
 import { fileSources, traceKey } from '../../src/merge/trace.js';
+import { random } from '../helpers/random.js';
 
 const cases: { name: string; layers: unknown[]; strategy?: ListMergeStrategy; expected: unknown }[] = [
   {
@@ -181,14 +182,6 @@ function scalarLeaves(v: Value, path: string[] = []): [string[], Value][] {
 
 function getPath(v: unknown, path: string[]): unknown {
   return path.reduce<unknown>((cur, k) => (cur as Record<string, unknown>)[k], v);
-}
-
-function random(seed: number): () => number {
-  let s = seed;
-  return () => {
-    s = (s * 1103515245 + 12345) % 2147483648;
-    return s / 2147483648;
-  };
 }
 
 function doc(rnd: () => number, depth = 0): Record<string, Value> {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sortKeys } from '../../src/model/sort-keys.js';
+import { random } from '../helpers/random.js';
 
 // Output and digests print values key-sorted. The sort copies only what is out of order, so sorting a
 // compiled (already sorted) section twice costs a walk, not a copy; the printed text must not change.
@@ -51,14 +52,6 @@ function fullSort(v: unknown): unknown {
         .map((k) => [k, fullSort((v as Record<string, unknown>)[k])]),
     );
   return v;
-}
-
-function random(seed: number): () => number {
-  let s = seed;
-  return () => {
-    s = (s * 1103515245 + 12345) % 2147483648;
-    return s / 2147483648;
-  };
 }
 
 function doc(rnd: () => number, depth = 0): Record<string, unknown> {
