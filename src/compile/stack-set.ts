@@ -6,6 +6,7 @@ import { isMap } from '../model/value.js';
 import { ComponentError } from '../merge/component-errors.js';
 import type { ComponentConfig } from '../merge/component-config.js';
 import { composeComponent } from '../merge/component-config.js';
+import type { BaseChainMemo } from '../merge/inheritance.js';
 import type { Source } from '../merge/trace.js';
 import { findSource } from '../merge/trace.js';
 import { getIn } from '../merge/sections.js';
@@ -152,6 +153,7 @@ export class StackSet {
   }
 
   readonly #layers = new WeakMap<object, Map<string, Map<string, TracedValue>>>();
+  readonly #baseChains: BaseChainMemo = new Map();
 
   /** The per-stack, per-type cache of global ⊕ type-level sections (see ComponentInput.stackLayers). */
   #stackLayers(config: object, key: string): Map<string, TracedValue> {
@@ -176,6 +178,7 @@ export class StackSet {
         mergerFor: (strategy: ListMergeStrategy) => merger(strategy, trace),
         folderExists: (folder) => this.context.host.componentFolderExists?.(`${type}/${folder}`) ?? true,
         stackLayers: this.#stackLayers(config.value, `${type}\u0000${traced}`),
+        baseChains: this.#baseChains,
       });
     } catch (e) {
       if (!(e instanceof ComponentError)) throw e;

@@ -6,6 +6,7 @@ import type { Source } from './trace.js';
 import { KEY_SEPARATOR, subTrace, tracedSources } from './trace.js';
 import { fail } from './component-errors.js';
 import type { BaseChain } from './inheritance.js';
+import type { BaseChainMemo } from './inheritance.js';
 import { resolveBaseChain, strategyOf } from './inheritance.js';
 import type { StackView } from './sections.js';
 import { childLayer, mapLayer, stringAt } from './sections.js';
@@ -43,6 +44,8 @@ export interface ComponentInput {
    * (owned by the caller, one per stack config and type) lets them be merged once.
    */
   readonly stackLayers?: Map<string, TracedValue>;
+  /** Base chains resolved so far in this run (see BaseChainMemo). */
+  readonly baseChains?: BaseChainMemo;
 }
 
 // The section lists are shared with the manifest JSON Schema (src/schema/sections.ts), so they agree.
@@ -90,6 +93,7 @@ export function composeComponent(input: ComponentInput): ComponentConfig {
     inheritMetadata: cli.stacks.inheritMetadata,
     mergerFor: input.mergerFor,
     folderExists: input.folderExists,
+    ...(input.baseChains ? { memo: input.baseChains } : {}),
   });
   const B = (section: keyof BaseChain['sections']) => T(base.sections[section]);
 

@@ -43,6 +43,22 @@ export interface BaseChain {
   readonly legacyBaseName: string;
 }
 
+/**
+ * Base chains already resolved, by the component's own map: stacks that import a catalog entry
+ * unchanged share its maps (merges share untouched subtrees), so the chain is resolved once, not once
+ * per stack. An entry applies while every base it read is still the same map. Untraced runs only.
+ */
+export type BaseChainMemo = Map<ValueMap, MemoEntry[]>;
+
+interface MemoEntry {
+  readonly type: string;
+  readonly name: string;
+  readonly strategy: ListMergeStrategy;
+  /** Every base looked up, with the map it was (or undefined). */
+  readonly reads: readonly (readonly [string, Value | undefined])[];
+  readonly chain: BaseChain;
+}
+
 export interface InheritanceInput {
   readonly view: StackView;
   readonly type: string;
@@ -53,6 +69,7 @@ export interface InheritanceInput {
   readonly inheritMetadata: boolean;
   readonly mergerFor: (strategy: ListMergeStrategy) => Merge;
   readonly folderExists: (folder: string) => boolean;
+  readonly memo?: BaseChainMemo;
 }
 
 interface State {
@@ -71,6 +88,34 @@ interface State {
  * `inherits` entry that names them.
  */
 export function resolveBaseChain(input: InheritanceInput): BaseChain {
+  const memo = input.view.config.trace.size === 0 ? input.memo : undefined;
+  if (!memo) return resolve(input);
+  const known = memo
+    .get(input.raw)
+    ?.find(
+      (m) =>
+        m.type === input.type &&
+        m.name === input.name &&
+        m.strategy === input.strategy &&
+        m.reads.every(([name, v]) => input.components[name] === v),
+    );
+  if (known) return known.chain;
+  const reads: (readonly [string, Value | undefined])[] = [];
+  const components = new Proxy(input.components, {
+    get(target, name: string) {
+      const v = target[name];
+      reads.push([name, v]);
+      return v;
+    },
+  });
+  const chain = resolve({ ...input, components });
+  const list = memo.get(input.raw) ?? [];
+  list.push({ type: input.type, name: input.name, strategy: input.strategy, reads, chain });
+  memo.set(input.raw, list);
+  return chain;
+}
+
+function resolve(input: InheritanceInput): BaseChain {
   const state: State = {
     sections: Object.assign({}, NO_SECTIONS),
     command: '',

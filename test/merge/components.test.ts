@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { atmosYaml } from '../helpers/memory-project.js';
-import { component, validate } from '../helpers/describe.js';
+import { component, stacks, validate } from '../helpers/describe.js';
 
 const tree = (files: Record<string, string>, config = atmosYaml()) => ({ 'atmos.yaml': config, ...files });
 
@@ -18,6 +18,30 @@ describe('component layering', () => {
       only_global: 1,
       tags: { g: 1, t: 1, a: 'component' },
     });
+  });
+
+  // Base chains are resolved once for the stacks that import a catalog entry unchanged; a stack that
+  // changes a base, or names its component differently, still gets its own chain.
+  it('gives each stack its own base chain when one stack changes a shared base', () => {
+    const catalog = `components:
+  terraform:
+    vpc/base: {metadata: {type: abstract}, vars: {size: small, tier: base}}
+    vpc: {metadata: {inherits: [vpc/base]}, vars: {name: vpc}}
+`;
+    const t = tree({
+      'stacks/catalog/vpc.yaml': catalog,
+      'stacks/orgs/a.yaml': 'import: [catalog/vpc]\nvars: {stage: a}\n',
+      'stacks/orgs/b.yaml': 'import: [catalog/vpc]\nvars: {stage: b}\n',
+      'stacks/orgs/c.yaml':
+        'import: [catalog/vpc]\nvars: {stage: c}\ncomponents:\n  terraform:\n    vpc/base: {vars: {size: large}}\n',
+      'stacks/orgs/d.yaml': 'import: [catalog/vpc]\nvars: {stage: d}\n',
+    });
+    const sizes = ['a', 'b', 'c', 'd'].map((s): unknown => component(t, 'vpc', `orgs/${s}`).vars.size);
+    expect(sizes).toEqual(['small', 'small', 'large', 'small']);
+    const all = stacks(t);
+    expect(
+      ['orgs/a', 'orgs/b', 'orgs/c', 'orgs/d'].map((s): unknown => all[s].components.terraform.vpc.vars.size),
+    ).toEqual(['small', 'small', 'large', 'small']);
   });
 
   it('inherits from several bases in order, depth-first, nearest-first chain', () => {
