@@ -28,7 +28,10 @@ export interface InstanceDetails {
 export interface CachedStack {
   readonly imports: readonly string[];
   readonly instances: readonly CachedInstanceHead[];
-  /** The instances' sections, in the same order; undefined when the stored body turns out damaged. */
+  /**
+   * The instances' sections, in the same order; undefined when not kept (the in-memory cache keeps
+   * digests only) or when the stored body turns out damaged: the instance is then compiled again.
+   */
   sections(): readonly ValueMap[] | undefined;
   /** Digests and small sections, in the same order, read without the body; undefined when damaged. */
   details(): readonly InstanceDetails[] | undefined;

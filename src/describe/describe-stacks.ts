@@ -1,4 +1,5 @@
 import type { Value, ValueMap } from '../model/value.js';
+import { setKey } from '../model/value.js';
 import type { StackSet } from '../compile/stack-set.js';
 import { COMPONENT_TYPES } from '../compile/stack-set.js';
 import type { Instance } from '../compile/instance.js';
@@ -6,7 +7,6 @@ import { allInstances, workspaceFor } from '../compile/instance.js';
 import { baseComponentOf } from '../naming/workspace.js';
 import { componentPath } from './component-path.js';
 import { error } from '../diagnostics/diagnostic.js';
-import { setKey } from '../merge/deep-merge.js';
 
 export interface DescribeStacksOptions {
   readonly stack?: string;

@@ -1,10 +1,10 @@
 import type { Value, ValueMap } from '../model/value.js';
-import { copyMap, extendMap, isMap } from '../model/value.js';
+import { copyMap, extendMap, isMap, setKey } from '../model/value.js';
 import { containsTemplate, renderTemplate } from '../template/index.js';
 import type { TemplateUses } from './atmos-functions.js';
 import { atmosTemplateFunctions } from './atmos-functions.js';
 import type { DeferredMerge } from '../merge/deferred-merge.js';
-import { mergeValues, setKey } from '../merge/deep-merge.js';
+import { mergeValues } from '../merge/deep-merge.js';
 import type { ListMergeStrategy } from '../model/cli-config.js';
 import type { FunctionCall } from './function-call.js';
 import { parseCall, splitArgs } from './function-call.js';

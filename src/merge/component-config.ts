@@ -215,6 +215,21 @@ export function composeComponent(input: ComponentInput): ComponentConfig {
   return assemble(name, type, out, scalars, deferred);
 }
 
+/**
+ * Where the layers of a component's `vars` sit in its stack's merged config, the winning one first:
+ * composeComponent merges them in the reverse order (global `vars`, `<type>.vars`, the bases farthest
+ * first, the component, its overrides). `bases` is the instance's `inheritance` (nearest first).
+ */
+export function varsLayerPaths(type: string, name: string, bases: readonly string[]): string[][] {
+  return [
+    ['components', type, name, 'overrides', 'vars'],
+    ['components', type, name, 'vars'],
+    ...bases.map((b) => ['components', type, b, 'vars']),
+    [type, 'vars'],
+    ['vars'],
+  ];
+}
+
 function mapAt(view: StackView, path: (string | number)[]): ValueMap {
   return mapLayer(view, path).value as ValueMap;
 }

@@ -1,6 +1,6 @@
 import type { ListMergeStrategy } from '../model/cli-config.js';
 import type { Value, ValueMap } from '../model/value.js';
-import { copyMap, isMap } from '../model/value.js';
+import { copyMap, isMap, setKey } from '../model/value.js';
 import type { Path } from '../load/source-file.js';
 import type { Source, SourcesAt, Trace } from './trace.js';
 import { KEY_SEPARATOR } from './trace.js';
@@ -245,11 +245,4 @@ export function unwrapAppends(v: Value): Value {
     }
   }
   return out ?? v;
-}
-
-/** Assigns without invoking the `__proto__` setter. */
-export function setKey(obj: Record<string, Value>, key: string, value: Value): void {
-  if (key === '__proto__')
-    Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
-  else obj[key] = value;
 }

@@ -1,3 +1,5 @@
+import { setKey } from './value.js';
+
 /**
  * Key order for output and digests: every map's keys in sorted order (as JavaScript orders them:
  * integer-like keys first, ascending, then the rest sorted by UTF-16 code units).
@@ -24,12 +26,12 @@ export function sortKeys<T>(value: T): T {
     for (const k of keys) {
       const item = map[k];
       const sorted = sortKeys(item);
-      if (sorted !== item) define((out ??= copyOf(map, keys)), k, sorted);
+      if (sorted !== item) setKey((out ??= copyOf(map, keys)), k, sorted);
     }
     return (out ?? value) as T;
   }
   const out: Record<string, unknown> = {};
-  for (const k of keys.sort()) define(out, k, sortKeys(map[k]));
+  for (const k of keys.sort()) setKey(out, k, sortKeys(map[k]));
   return out as T;
 }
 
@@ -50,13 +52,6 @@ function isIndex(key: string): boolean {
 
 function copyOf(map: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const k of keys) define(out, k, map[k]);
+  for (const k of keys) setKey(out, k, map[k]);
   return out;
-}
-
-/** `__proto__` is a key like any other in YAML; plain assignment would set the prototype instead. */
-function define(out: Record<string, unknown>, k: string, v: unknown): void {
-  if (k === '__proto__')
-    Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
-  else out[k] = v;
 }

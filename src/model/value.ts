@@ -25,11 +25,12 @@ export function copyMap<T>(map: { readonly [key: string]: T }): Record<string, T
   if (keys.length < 16 && !Object.prototype.hasOwnProperty.call(map, '__proto__'))
     return Object.assign({}, map);
   const out: Record<string, T> = {};
-  for (const key of keys) defineKey(out, key, map[key]!);
+  for (const key of keys) setKey(out, key, map[key]!);
   return out;
 }
 
-function defineKey<T>(out: Record<string, T>, key: string, value: T): void {
+/** Assigns without invoking the `__proto__` setter: a `__proto__` key from YAML stays an ordinary key. */
+export function setKey<T>(out: Record<string, T>, key: string, value: T): void {
   if (key === '__proto__')
     Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
   else out[key] = value;
@@ -41,16 +42,7 @@ export function extendMap<T>(
   extra: { readonly [key: string]: T },
 ): Record<string, T> {
   const out = copyMap(map);
-  for (const key of Object.keys(extra)) {
-    if (key === '__proto__')
-      Object.defineProperty(out, key, {
-        value: extra[key],
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
-    else out[key] = extra[key]!;
-  }
+  for (const key of Object.keys(extra)) setKey(out, key, extra[key]!);
   return out;
 }
 

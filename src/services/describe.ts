@@ -5,7 +5,7 @@ import { describeComponent } from '../describe/describe-component.js';
 import type { DescribedComponent } from '../describe/describe-component.js';
 import type { DescribeStacksOptions } from '../describe/describe-stacks.js';
 import type { StackEntries } from '../describe/describe-stacks.js';
-import { describeStacks, describeStacksLazily } from '../describe/describe-stacks.js';
+import { describeStacksLazily } from '../describe/describe-stacks.js';
 import { findComponent } from '../describe/find-component.js';
 import { loadManifests } from '../compile/instance.js';
 import type { Project } from './project.js';
@@ -59,14 +59,13 @@ function problemsOfStack(project: Project, file: string, imports: readonly strin
   );
 }
 
-/** Problems that make a whole-organisation view wrong are errors; the view is still built to report them all. */
+/** `describe stacks` as one value (what the CLI streams stack by stack, see describeStacksEntries). */
 export function describeStacksService(
   project: Project,
   options: DescribeStacksOptions,
 ): Record<string, ValueMap> {
-  const result = describeStacks(project.set, options);
-  failOnErrors(project.set.diagnostics);
-  return result;
+  const entries = describeStacksEntries(project, options);
+  return Object.fromEntries(entries.names.map((name) => [name, entries.take(name)]));
 }
 
 /** `describe stacks` one stack at a time (see describeStacksLazily); problems are raised first. */

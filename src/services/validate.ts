@@ -38,7 +38,10 @@ export function checkStacks(project: Project): ValidateResult {
  */
 class StackChecks {
   readonly #diagnostics: Diagnostic[] = [];
-  readonly #groups = new Map<string, { first: Instance; differing: Instance[] }>();
+  readonly #groups = new Map<
+    string,
+    { first: Definition; firstSection?: ValueMap; differing: Definition[] }
+  >();
   #instances = 0;
 
   constructor(private readonly project: Project) {}
@@ -62,17 +65,14 @@ class StackChecks {
         const key = `${instance.type}\u0000${instance.component}\u0000${instance.stackName.name}`;
         const group = this.#groups.get(key);
         if (!group) {
-          // A reference to the instance only: its section is read again if another manifest defines
-          // the same component for the same stack (rare), through the compile cache or a compile.
-          this.#groups.set(key, { first: lightweight(instance), differing: [] });
+          // Where it is defined, not its section: the section is read again only if another manifest
+          // defines the same component for the same stack (rare), through the compile cache or a compile.
+          this.#groups.set(key, { first: definition(instance), differing: [] });
           continue;
         }
-        const first = sectionOf(set, group.first);
-        if (
-          instance.manifest.file !== group.first.manifest.file &&
-          !isDeepStrictEqual(instance.section, first)
-        )
-          group.differing.push(lightweight(instance));
+        group.firstSection ??= sectionOf(set, group.first);
+        if (!isDeepStrictEqual(instance.section, group.firstSection))
+          group.differing.push(definition(instance));
       }
     }
   }
@@ -117,20 +117,14 @@ class StackChecks {
   }
 }
 
-/** An instance without its section (kept for the duplicate check). */
-function lightweight(instance: Instance): Instance {
-  return {
-    manifest: instance.manifest,
-    type: instance.type,
-    component: instance.component,
-    stackName: instance.stackName,
-    section: {},
-    deferred: [],
-    references: [],
-  };
+/** Where an instance is defined: what the duplicate check keeps of it. */
+type Definition = Pick<Instance, 'manifest' | 'type' | 'component' | 'stackName'>;
+
+function definition({ manifest, type, component, stackName }: Instance): Definition {
+  return { manifest, type, component, stackName };
 }
 
-function sectionOf(set: Project['set'], instance: Instance): ValueMap {
+function sectionOf(set: Project['set'], instance: Definition): ValueMap {
   const again = manifestInstances(set, instance.manifest.file).find(
     (i) => i.type === instance.type && i.component === instance.component,
   );

@@ -2,7 +2,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Instance } from '../compile/instance.js';
 import type { StackSet } from '../compile/stack-set.js';
 import { getIn } from '../merge/sections.js';
-import { findSource } from '../merge/trace.js';
+import { varsLayerPaths } from '../merge/component-config.js';
 import type { Value } from '../model/value.js';
 
 /** Where a value of an instance's `vars` was written, and whether the stack level (not a component) set it. */
@@ -19,12 +19,11 @@ type Located = Pick<Diagnostic, 'file' | 'position' | 'source'>;
  * typed-vars problems repeat across every stack that imports the same catalog entry, and tracing each
  * instance (a second, traced compile of its stack) made validate the slowest command.
  *
- * The layers of `vars` are, last (winning) first: the component's overrides, the component, its bases
- * nearest first (`inheritance`), `terraform.vars`, global `vars` (spec §5.1). The winner is the first
- * of those whose place in the stack's merged config holds the whole path. That place was written by
- * the top-level manifest itself when the manifest has it (merged last); otherwise by an import, found
- * by provenance and remembered by the identity of the map that holds the value (imported maps are
- * shared between the stacks that import them, so the next stack finds it without tracing).
+ * The winner is the first of the layers of `vars` (varsLayerPaths, in the merge stage) whose place in
+ * the stack's merged config holds the whole path. That place was written by the top-level manifest
+ * itself when the manifest has it (merged last); otherwise by an import, found by provenance and
+ * remembered by the identity of the map that holds the value (imported maps are shared between the
+ * stacks that import them, so the next stack finds it without tracing).
  */
 export class VarSources {
   readonly #byHolder = new Map<object, Map<string, Located>>();
@@ -34,7 +33,13 @@ export class VarSources {
   of(instance: Instance, path: readonly string[]): WrittenAt | undefined {
     const config = instance.manifest.config;
     const winner = this.#winner(instance, config, path);
-    if (!winner) return this.#traced(instance, path);
+    // No layer holds it (a value a YAML function produced): the general way, by provenance.
+    if (!winner)
+      return {
+        stackLevel: false,
+        where: () =>
+          this.set.locateInSection(instance.manifest, instance.type, instance.component, ['vars', ...path]),
+      };
     return {
       stackLevel: winner[0] !== 'components',
       where: () => this.#place(instance, config, winner),
@@ -58,36 +63,15 @@ export class VarSources {
   }
 
   #winner(instance: Instance, config: Value, path: readonly string[]): string[] | undefined {
-    const { type, component } = instance;
     const inheritance = instance.section['inheritance'];
-    const bases = Array.isArray(inheritance) ? (inheritance as readonly Value[]) : [];
-    const layers: string[][] = [
-      ['components', type, component, 'overrides', 'vars'],
-      ['components', type, component, 'vars'],
-      ...bases.filter((b): b is string => typeof b === 'string').map((b) => ['components', type, b, 'vars']),
-      [type, 'vars'],
-      ['vars'],
-    ];
-    for (const layer of layers) {
+    const bases = Array.isArray(inheritance)
+      ? (inheritance as readonly Value[]).filter((b): b is string => typeof b === 'string')
+      : [];
+    for (const layer of varsLayerPaths(instance.type, instance.component, bases)) {
       const full = [...layer, ...path];
       if (getIn(config, full) !== undefined) return full;
     }
     return undefined;
-  }
-
-  /** The general way: the instance composed again with provenance. */
-  #traced(instance: Instance, path: readonly string[]): WrittenAt | undefined {
-    const traced = this.set.compose(instance.manifest, instance.type, instance.component, true);
-    const source = traced ? findSource(traced.trace, ['vars', ...path]) : undefined;
-    if (!source) return undefined;
-    const at = this.set.positionOf(source);
-    const text = this.set.sourceText(source.file);
-    const where: Located = {
-      file: at.file,
-      ...(at.line !== undefined ? { position: { line: at.line, column: at.column ?? 1 } } : {}),
-      ...(text !== undefined ? { source: text } : {}),
-    };
-    return { stackLevel: source.path[0] !== 'components', where: () => where };
   }
 }
 
