@@ -6,21 +6,39 @@ import { cachedManifestInstances, makeInstance, nameOf } from '../compile/instan
 import type { StackSet } from '../compile/stack-set.js';
 import { COMPONENT_TYPES } from '../compile/stack-set.js';
 import { isDeepStrictEqual } from 'node:util';
+import { stackFileName } from '../resolve/paths.js';
 
 export type FindResult =
   | { readonly ok: true; readonly instance: Instance }
   | { readonly ok: false; readonly diagnostics: Diagnostic[] };
 
+export interface FindOptions {
+  /**
+   * Look at every manifest, so that a component defined differently for the stack in two manifests
+   * is an error (terraform runs). Otherwise the search stops at the first manifest that defines the
+   * component for the stack, trying the manifests whose paths look like the stack name first
+   * (inspection: only the files that stack needs are read; `validate stacks` reports duplicates).
+   */
+  readonly exhaustive?: boolean;
+}
+
 /**
- * `-s <stack>` lookup (spec §2.4): a stack-file path with `/` selects that file; otherwise every manifest
- * whose canonical name equals the given name and that defines the component. Several matches with
- * different configs are an error naming every file.
+ * `-s <stack>` lookup (spec §2.4): a stack-file path with `/` selects that file; otherwise the manifests
+ * whose canonical name equals the given name and that define the component. Several matches with
+ * different configs are an error naming every file (when every manifest is searched).
  */
-export function findComponent(set: StackSet, component: string, stack: string): FindResult {
-  const fromCache = findCached(set, component, stack);
-  if (fromCache) return { ok: true, instance: fromCache };
+export function findComponent(
+  set: StackSet,
+  component: string,
+  stack: string,
+  options: FindOptions = {},
+): FindResult {
+  if (!stack.includes('/')) {
+    const found = options.exhaustive ? findCached(set, component, stack) : findFirst(set, component, stack);
+    if (found) return { ok: true, instance: found };
+  }
   const direct = stack.includes('/')
-    ? set.stackFiles.filter((f) => set.manifest(f)?.stackFile === stack)
+    ? set.stackFiles.filter((f) => stackFileName(f) === stack && set.manifest(f) !== undefined)
     : [];
   const files = direct.length > 0 ? direct : set.stackFiles;
   const missingKey = set.context.cli.ignoreMissingTemplateValues ? 'default' : 'error';
@@ -160,4 +178,64 @@ function findCached(set: StackSet, component: string, stack: string): Instance |
     }
   }
   return found;
+}
+
+/**
+ * The first instance of `component` named `stack`, trying manifests in order of how many parts of the
+ * stack name their paths contain (`orgs/acme/plat/dev/us-east-1` for `plat-ue1-dev`), each from the
+ * compile cache when it holds the manifest, else compiled (Phase A of its own imports, Phase B of this
+ * one component). Undefined when no manifest defines it: the caller's full search then explains why.
+ */
+function findFirst(set: StackSet, component: string, stack: string): Instance | undefined {
+  const missingKey = set.context.cli.ignoreMissingTemplateValues ? 'default' : 'error';
+  for (const file of byNameLikeness(set.stackFiles, stack)) {
+    const cached = cachedManifestInstances(set, file);
+    if (cached) {
+      for (const type of COMPONENT_TYPES) {
+        const match = cached.find(
+          (i) => i.type === type && i.component === component && i.stackName.ok && i.stackName.name === stack,
+        );
+        if (match) return match;
+      }
+      continue;
+    }
+    const manifest = set.manifest(file);
+    if (!manifest) continue;
+    for (const type of COMPONENT_TYPES) {
+      if (!set.componentNames(manifest, type).includes(component)) continue;
+      const composed = set.compose(manifest, type, component);
+      if (!composed) break;
+      const name = nameOf(set, manifest, composed.section, missingKey);
+      if (name.ok && name.name === stack)
+        return makeInstance(set, manifest, type, component, composed.section, name, composed.deferredMerges);
+      break;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Stack files, those whose path shares the most parts with the stack name first (a file named as the
+ * stack first of all); ties keep the listing's order, so the search is deterministic. A folder or file
+ * name also matches by its initials, as region codes are abbreviated (`us-east-1` for `ue1`).
+ */
+export function byNameLikeness(files: readonly string[], stack: string): string[] {
+  const parts = new Set(stack.split(/[-_./]/).filter((p) => p !== ''));
+  const score = (file: string): number => {
+    const name = stackFileName(file);
+    if (name === stack) return Number.MAX_SAFE_INTEGER;
+    const tokens = new Set<string>();
+    for (const segment of name.split('/')) {
+      const words = segment.split(/[-_.]/);
+      for (const w of words) tokens.add(w);
+      if (words.length > 1) tokens.add(words.map((w) => (/^\d+$/.test(w) ? w : w.charAt(0))).join(''));
+    }
+    let n = 0;
+    for (const token of tokens) if (parts.has(token)) n++;
+    return n;
+  };
+  return files
+    .map((file, index) => ({ file, index, score: score(file) }))
+    .sort((a, b) => b.score - a.score || a.index - b.index)
+    .map((r) => r.file);
 }

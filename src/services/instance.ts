@@ -22,7 +22,8 @@ export function resolveTerraformInstance(
   component: string,
   stack: string,
 ): ResolvedInstance {
-  const found = findComponent(project.set, component, stack);
+  // A run must not pick one of two different definitions: every manifest is searched.
+  const found = findComponent(project.set, component, stack, { exhaustive: true });
   if (!found.ok) throw new UserError(found.diagnostics);
   return fromInstance(project, found.instance);
 }

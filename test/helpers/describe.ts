@@ -2,11 +2,17 @@ import { describeComponentService, describeStacksService } from '../../src/servi
 import { UserError } from '../../src/diagnostics/errors.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { checkStacks } from '../../src/services/validate.js';
+import { resolveTerraformInstance } from '../../src/services/instance.js';
 import type { Tree } from './memory-project.js';
 import { memoryProject } from './memory-project.js';
 
 export function component(tree: Tree, name: string, stack: string): Record<string, any> {
   return describeComponentService(memoryProject(tree), name, stack).value as Record<string, any>;
+}
+
+/** The instance a terraform run of `name` in `stack` would use (every manifest searched). */
+export function runInstance(tree: Tree, name: string, stack: string): Record<string, any> {
+  return resolveTerraformInstance(memoryProject(tree), name, stack).instance.section as Record<string, any>;
 }
 
 export function stacks(tree: Tree): Record<string, any> {

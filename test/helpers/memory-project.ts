@@ -11,7 +11,7 @@ export type Tree = Record<string, string>;
 const ROOT = '/repo';
 
 /** Opens a project over an in-memory tree, exactly as the CLI does over a folder (config + stacks). */
-export function memoryProject(tree: Tree, configFile = 'atmos.yaml'): Project {
+export function memoryProject(tree: Tree, configFile = 'atmos.yaml', reads?: Set<string>): Project {
   const text = tree[configFile];
   const { config, diagnostics } = resolveConfig(
     text === undefined ? {} : { file: { path: `${ROOT}/${configFile}`, display: configFile, text } },
@@ -28,7 +28,7 @@ export function memoryProject(tree: Tree, configFile = 'atmos.yaml'): Project {
     cwd: ROOT,
     set: new StackSet({
       cli: config,
-      host: memoryHost(tree, config),
+      host: recording(memoryHost(tree, config), reads),
       display: (f) => `${stacksPrefix(config)}${f}`,
     }),
   };
@@ -37,6 +37,18 @@ export function memoryProject(tree: Tree, configFile = 'atmos.yaml'): Project {
 function stacksPrefix(cli: CliConfig): string {
   const rel = cli.stacks.basePath.slice(cli.basePath.length + 1);
   return rel === '' ? '' : `${rel}/`;
+}
+
+/** The host, adding every stack-relative file it is asked to read to `reads`. */
+function recording(host: StackHost, reads: Set<string> | undefined): StackHost {
+  if (!reads) return host;
+  return {
+    ...host,
+    readFile: (rel) => {
+      reads.add(rel);
+      return host.readFile(rel);
+    },
+  };
 }
 
 export function memoryHost(tree: Tree, cli: CliConfig): StackHost {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { atmosYaml } from '../helpers/memory-project.js';
-import { component, failure, stacks, validate } from '../helpers/describe.js';
+import { component, failure, runInstance, stacks, validate } from '../helpers/describe.js';
 import { memoryProject } from '../helpers/memory-project.js';
 import { describeComponentService } from '../../src/services/describe.js';
 
@@ -79,8 +79,10 @@ describe('stack names', () => {
     const [d] = validate(tree);
     expect(d).toMatchObject({ code: 'component-duplicate' });
     expect(d!.related!.map((r) => r.file)).toEqual(['stacks/orgs/a.yaml', 'stacks/orgs/b.yaml']);
-    const [dc] = failure(() => component(tree, 'vpc', 'dev'));
+    const [dc] = failure(() => runInstance(tree, 'vpc', 'dev'));
     expect(dc!.code).toBe('component-duplicate');
+    // Inspection stops at the first manifest that defines it (validate stacks reports the conflict).
+    expect(component(tree, 'vpc', 'dev').vars).toEqual({ cidr: '10.0.0.0/16', stage: 'dev' });
   });
 
   it('accepts identical definitions of one component in two manifests of one stack', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { component, failure, stacks, validate } from '../helpers/describe.js';
+import { component, failure, runInstance, stacks, validate } from '../helpers/describe.js';
 import { config, repo, y } from './fixture.js';
 
 // Spec §2.2 (top-level stacks, several manifests forming one stack). Atmos scenario:
@@ -136,7 +136,7 @@ describe('file-scoped globals in a composed stack', () => {
       },
       byStage,
     );
-    expect(failure(() => component(t, 'common', 'dev')).map((d) => d.code)).toEqual(['component-duplicate']);
+    expect(failure(() => runInstance(t, 'common', 'dev')).map((d) => d.code)).toEqual(['component-duplicate']);
     expect(validate(t).map((d) => d.code)).toContain('component-duplicate');
   });
 });
