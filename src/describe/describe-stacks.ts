@@ -35,18 +35,12 @@ export interface StackEntries {
 }
 
 export function describeStacksLazily(set: StackSet, options: DescribeStacksOptions = {}): StackEntries {
-  const types = options.componentTypes?.length ? options.componentTypes : COMPONENT_TYPES;
   const groups = new Map<string, Instance[]>();
-  for (const instance of allInstances(set, types)) {
-    const stackName = listedStackName(set, instance);
-    if (stackName === undefined) continue;
-    if (options.stack && options.stack !== stackName && options.stack !== instance.manifest.stackFile)
-      continue;
-    if (options.components?.length && !matchesComponents(instance, options.components)) continue;
+  forEachListed(set, options, (instance, stackName) => {
     let group = groups.get(stackName);
     if (!group) groups.set(stackName, (group = []));
     group.push(instance);
-  }
+  });
   return {
     names: [...groups.keys()],
     take(name) {
@@ -56,15 +50,39 @@ export function describeStacksLazily(set: StackSet, options: DescribeStacksOptio
         // Several manifests may define one component for one stack: the first in walk order wins, as
         // in `describe component` (Atmos leaves this to chance; `validate stacks` reports differing copies).
         if (instance.component in components) continue;
-        components[instance.component] = pickSections(
-          describeInstance(set, instance, name),
-          options.sections,
-        );
+        components[instance.component] = describedInstance(set, instance, name, options);
       }
       groups.delete(name);
       return { components: byType };
     },
   };
+}
+
+/** Every instance `describe stacks` lists with these options, with its listed stack name, in walk order. */
+export function forEachListed(
+  set: StackSet,
+  options: DescribeStacksOptions,
+  visit: (instance: Instance, stackName: string) => void,
+): void {
+  const types = options.componentTypes?.length ? options.componentTypes : COMPONENT_TYPES;
+  for (const instance of allInstances(set, types)) {
+    const stackName = listedStackName(set, instance);
+    if (stackName === undefined) continue;
+    if (options.stack && options.stack !== stackName && options.stack !== instance.manifest.stackFile)
+      continue;
+    if (options.components?.length && !matchesComponents(instance, options.components)) continue;
+    visit(instance, stackName);
+  }
+}
+
+/** One instance as `describe stacks` prints it under `stackName` (with the `atmos_*` keys; sections picked). */
+export function describedInstance(
+  set: StackSet,
+  instance: Instance,
+  stackName: string,
+  options: DescribeStacksOptions,
+): ValueMap {
+  return pickSections(describeInstance(set, instance, stackName), options.sections);
 }
 
 /**

@@ -7,6 +7,8 @@ import type { DescribeStacksOptions } from '../describe/describe-stacks.js';
 import type { StackEntries } from '../describe/describe-stacks.js';
 import { describeStacksLazily } from '../describe/describe-stacks.js';
 import { findComponent } from '../describe/find-component.js';
+import type { SpooledStacks, TextSpool } from '../describe/spooled-stacks.js';
+import { describeStacksSpooled } from '../describe/spooled-stacks.js';
 import { loadManifests } from '../compile/instance.js';
 import type { Project } from './project.js';
 import type { TerraformRunner } from '../io/terraform.js';
@@ -76,6 +78,22 @@ export function describeStacksEntries(project: Project, options: DescribeStacksO
   const entries = describeStacksLazily(project.set, options);
   failOnErrors(project.set.diagnostics);
   return entries;
+}
+
+/**
+ * `describe stacks --format json` through a spool: every instance is compiled and rendered first
+ * (problems are raised before any output), holding only its text in the spool.
+ */
+export function describeStacksSpooledService(
+  project: Project,
+  options: DescribeStacksOptions,
+  spool: TextSpool,
+): SpooledStacks {
+  loadManifests(project.set);
+  failOnErrors(project.set.diagnostics);
+  const stacks = describeStacksSpooled(project.set, options, spool);
+  failOnErrors(project.set.diagnostics);
+  return stacks;
 }
 
 export function failOnErrors(diagnostics: readonly Diagnostic[]): void {

@@ -1,9 +1,17 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { OutputFormat } from '../../src/describe/format.js';
 import { render, renderEntries } from '../../src/describe/format.js';
 import { describeStacks, describeStacksLazily } from '../../src/describe/describe-stacks.js';
 import { openProject } from '../../src/services/project.js';
+import type { Project } from '../../src/services/project.js';
+import type { TextSpool } from '../../src/describe/spooled-stacks.js';
+import { describeStacksSpooled, memorySpool } from '../../src/describe/spooled-stacks.js';
+import { fileSpool } from '../../src/io/text-spool.js';
+import type { Tree } from '../helpers/memory-project.js';
+import { atmosYaml, memoryProject } from '../helpers/memory-project.js';
 import { REPO } from '../helpers/testdir.js';
 
 // `describe stacks` is written stack by stack; the text must be exactly what rendering the whole
@@ -37,5 +45,60 @@ describe('rendering describe stacks entry by entry', () => {
     const out = [...renderEntries(lazy.names, (n) => lazy.take(n), format)].join('');
     expect(lazy.names.length).toBe(14);
     expect(out).toBe(whole);
+  });
+});
+
+// The JSON of `describe stacks` is written from a spool of instances rendered as they compiled.
+const spooled = (project: Project, spool: TextSpool = memorySpool()): string =>
+  [...describeStacksSpooled(project.set, {}, spool).render()]
+    .map((p) => (typeof p === 'string' ? p : Buffer.from(p).toString('utf8')))
+    .join('');
+
+describe('describe stacks through a spool', () => {
+  const trees: [string, Tree][] = [
+    ['no stacks', { 'atmos.yaml': atmosYaml() }],
+    [
+      'several types, integer-like and quoted names, one stack from two manifests, a duplicate',
+      {
+        'atmos.yaml': atmosYaml().replace('stacks:\n', 'stacks:\n  name_pattern: "{stage}"\n'),
+        'stacks/orgs/b.yaml':
+          'vars: {stage: dev}\ncomponents:\n  terraform:\n    "10": {vars: {a: 1}}\n    "9": {}\n    \'say "hi"\': {vars: {t: "a\\nb"}}\n  helmfile:\n    web: {vars: {}}\n',
+        'stacks/orgs/a.yaml':
+          'vars: {stage: dev}\ncomponents:\n  terraform:\n    "9": {vars: {from: a}}\n    zz: {vars: {list: [1, {}, []]}}\n',
+        'stacks/orgs/p.yaml':
+          'vars: {stage: prod}\ncomponents:\n  terraform:\n    "9": {vars: {n: ünïcödé}}\n',
+      },
+    ],
+  ];
+  it.each(trees)('%s: byte for byte as rendering the whole value', (_label, tree) => {
+    expect(spooled(memoryProject(tree))).toBe(render(describeStacks(memoryProject(tree).set, {}), 'json'));
+  });
+
+  it('gives the whole example organisation identically, through a spool file', () => {
+    const project = () => openProject({ cwd: join(REPO, 'examples', 'aws-org'), env: {} });
+    const spool = fileSpool();
+    try {
+      expect(spooled(project(), spool)).toBe(render(describeStacks(project().set, {}), 'json'));
+    } finally {
+      spool.close();
+    }
+  });
+});
+
+describe('the spool file', () => {
+  it('gives back every text, past its write buffer, and leaves nothing in its folder', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'strata-spool-test-'));
+    try {
+      const spool = fileSpool(dir);
+      const texts = Array.from({ length: 300 }, (_, i) => `${'é'.repeat(i * 37)}#${i}`);
+      const handles = texts.map((t) => spool.put(t));
+      expect(readdirSync(dir)).toEqual([]);
+      for (const i of [299, 0, 150, 1])
+        expect(Buffer.from(spool.get(handles[i]!)).toString('utf8')).toBe(texts[i]);
+      spool.close();
+      expect(readdirSync(dir)).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -136,7 +136,9 @@ describe('file-scoped globals in a composed stack', () => {
       },
       byStage,
     );
-    expect(failure(() => runInstance(t, 'common', 'dev')).map((d) => d.code)).toEqual(['component-duplicate']);
+    expect(failure(() => runInstance(t, 'common', 'dev')).map((d) => d.code)).toEqual([
+      'component-duplicate',
+    ]);
     expect(validate(t).map((d) => d.code)).toContain('component-duplicate');
   });
 });

@@ -2,7 +2,8 @@ import { once } from 'node:events';
 import { Flags } from '@oclif/core';
 import { StrataCommand, commaList, evaluationFlags, formatFlag } from '../../cli/base-command.js';
 import { renderEntries } from '../../describe/format.js';
-import { describeStacksEntries } from '../../services/describe.js';
+import { describeStacksEntries, describeStacksSpooledService } from '../../services/describe.js';
+import { fileSpool } from '../../io/text-spool.js';
 
 export default class DescribeStacks extends StrataCommand {
   static override summary = 'Show every stack with the merged configuration of each component';
@@ -23,7 +24,7 @@ export default class DescribeStacks extends StrataCommand {
   async run(): Promise<void> {
     const { flags } = await this.parse(DescribeStacks);
     const project = await this.openProject(flags);
-    const entries = describeStacksEntries(project, {
+    const options = {
       ...(flags.stack ? { stack: flags.stack } : {}),
       ...(commaList(flags.components) ? { components: commaList(flags.components)! } : {}),
       ...(commaList(flags['component-types'])
@@ -31,10 +32,27 @@ export default class DescribeStacks extends StrataCommand {
         : {}),
       ...(commaList(flags.sections) ? { sections: commaList(flags.sections)! } : {}),
       includeEmptyStacks: flags['include-empty-stacks'],
-    });
-    // Written stack by stack (an organisation's output can exceed what one string may hold), waiting
-    // for a slow reader: stdout to a pipe is asynchronous, and would otherwise buffer everything.
-    for (const text of renderEntries(entries.names, (name) => entries.take(name), flags.format))
-      if (!process.stdout.write(text)) await once(process.stdout, 'drain');
+    };
+    if (flags.format === 'json') {
+      // Each instance is rendered as it compiles and waits in a temporary file: memory stays bounded
+      // by one stack, whatever the size of the organisation.
+      const spool = fileSpool();
+      try {
+        await write(describeStacksSpooledService(project, options, spool).render());
+      } finally {
+        spool.close();
+      }
+      return;
+    }
+    const entries = describeStacksEntries(project, options);
+    await write(renderEntries(entries.names, (name) => entries.take(name), flags.format));
   }
+}
+
+/**
+ * Writes stack by stack (an organisation's output can exceed what one string may hold), waiting for a
+ * slow reader: stdout to a pipe is asynchronous, and would otherwise buffer everything.
+ */
+async function write(pieces: Iterable<string | Uint8Array>): Promise<void> {
+  for (const piece of pieces) if (!process.stdout.write(piece)) await once(process.stdout, 'drain');
 }
