@@ -75,16 +75,21 @@ export abstract class StrataCommand extends Command {
     flags: GlobalFlags & EvaluationFlagValues,
     resolveOutputs = false,
   ): Promise<Project> {
-    const project = await openProjectWithIncludes({
+    const project = await openProjectWithIncludes(this.openOptions(flags, resolveOutputs));
+    this.#projects.push(project);
+    return project;
+  }
+
+  /** What openProject opens the project with (worker threads open it again with the same). */
+  protected openOptions(flags: GlobalFlags & EvaluationFlagValues, resolveOutputs = false): ProjectOptions {
+    return {
       ...this.projectOptions(flags),
       allowExec: flags['allow-exec'] === true,
       resolveOutputs: resolveOutputs || flags['resolve-remote'] === true,
       ...(flags['process-templates'] === false ? { processTemplates: false } : {}),
       ...(flags['process-functions'] === false ? { processFunctions: false } : {}),
       ...(flags.skip ? { skip: commaList(flags.skip)!.map((x) => x.replace(/^!/, '')) } : {}),
-    });
-    this.#projects.push(project);
-    return project;
+    };
   }
 
   readonly #projects: Project[] = [];

@@ -126,9 +126,16 @@ export function workspaceFor(set: StackSet, instance: Instance, describeStacks =
   });
 }
 
-/** Every instance of every top-level manifest, in manifest order, then `types` order, then name order. */
-export function* allInstances(set: StackSet, types: readonly string[]): Generator<Instance> {
-  for (const file of set.stackFiles) {
+/**
+ * Every instance of every top-level manifest (or of `files`, a part of them), in manifest order, then
+ * `types` order, then name order.
+ */
+export function* allInstances(
+  set: StackSet,
+  types: readonly string[],
+  files: Iterable<string> = set.stackFiles,
+): Generator<Instance> {
+  for (const file of files) {
     const instances = manifestInstances(set, file);
     for (const type of types) for (const i of instances) if (i.type === type) yield i;
   }
@@ -151,8 +158,8 @@ export function manifestInstances(set: StackSet, file: string): Instance[] {
  * reported after reading its files, not after compiling every other stack. Memoized: the compile that
  * follows reuses it.
  */
-export function loadManifests(set: StackSet): void {
-  for (const file of set.stackFiles) if (!set.context.cache?.has(file)) set.manifest(file);
+export function loadManifests(set: StackSet, files: Iterable<string> = set.stackFiles): void {
+  for (const file of files) if (!set.context.cache?.has(file)) set.manifest(file);
 }
 
 /** A manifest's instances if the compile cache holds them; never compiles. */

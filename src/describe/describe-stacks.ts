@@ -58,14 +58,18 @@ export function describeStacksLazily(set: StackSet, options: DescribeStacksOptio
   };
 }
 
-/** Every instance `describe stacks` lists with these options, with its listed stack name, in walk order. */
+/**
+ * Every instance `describe stacks` lists with these options (of `files`, a part of the manifests),
+ * with its listed stack name, in walk order.
+ */
 export function forEachListed(
   set: StackSet,
   options: DescribeStacksOptions,
   visit: (instance: Instance, stackName: string) => void,
+  files: Iterable<string> = set.stackFiles,
 ): void {
   const types = options.componentTypes?.length ? options.componentTypes : COMPONENT_TYPES;
-  for (const instance of allInstances(set, types)) {
+  for (const instance of allInstances(set, types, files)) {
     const stackName = listedStackName(set, instance);
     if (stackName === undefined) continue;
     if (options.stack && options.stack !== stackName && options.stack !== instance.manifest.stackFile)

@@ -3,7 +3,8 @@
  * compiled and its text put aside in a spool (a temporary file, see io/text-spool.ts), so no stack's
  * sections outlive their compile. Once every instance is compiled (problems are raised before any
  * output), the stacks are written in sorted order from the spool, byte for byte what rendering the
- * whole value gives (`renderEntries`).
+ * whole value gives (`renderEntries`). The manifests may be compiled in parts, on several threads,
+ * each into a spool of its own: `assembleStacks` puts the parts together in manifest order.
  */
 import type { StackSet } from '../compile/stack-set.js';
 import type { Value } from '../model/value.js';
@@ -31,6 +32,32 @@ export function memorySpool(): TextSpool {
   };
 }
 
+/** One listed instance, rendered: its stack, type and component, and its text's handle in a spool. */
+export type SpooledInstance = readonly [stack: string, type: string, component: string, handle: number];
+
+/**
+ * Renders every instance `describe stacks` lists (of `files`, a part of the manifests) into `spool`,
+ * in walk order.
+ */
+export function spoolInstances(
+  set: StackSet,
+  options: DescribeStacksOptions,
+  spool: TextSpool,
+  files: Iterable<string> = set.stackFiles,
+): SpooledInstance[] {
+  const out: SpooledInstance[] = [];
+  forEachListed(
+    set,
+    options,
+    (instance, stackName) => {
+      const text = componentJson(describedInstance(set, instance, stackName, options));
+      out.push([stackName, instance.type, instance.component, spool.put(text)]);
+    },
+    files,
+  );
+  return out;
+}
+
 export interface SpooledStacks {
   /** The stacks, in the order their first instance was found. */
   readonly names: readonly string[];
@@ -38,23 +65,36 @@ export interface SpooledStacks {
   render(): Generator<string | Uint8Array>;
 }
 
+/** `describe stacks` of the whole set, through one spool. */
 export function describeStacksSpooled(
   set: StackSet,
   options: DescribeStacksOptions,
   spool: TextSpool,
 ): SpooledStacks {
-  // Per stack: type -> component -> spool handle. Several manifests may define one component for one
-  // stack: the first in walk order wins (as describeStacksLazily).
-  const stacks = new Map<string, Record<string, Record<string, number>>>();
-  forEachListed(set, options, (instance, stackName) => {
-    let byType = stacks.get(stackName);
-    if (!byType) stacks.set(stackName, (byType = {}));
-    if (!Object.hasOwn(byType, instance.type)) setKey(byType, instance.type, {});
-    const components = byType[instance.type]!;
-    if (Object.hasOwn(components, instance.component)) return;
-    const value = describedInstance(set, instance, stackName, options);
-    setKey(components, instance.component, spool.put(componentJson(value)));
-  });
+  return assembleStacks([{ spool, instances: spoolInstances(set, options, spool) }]);
+}
+
+/**
+ * The document from parts in manifest order. Several manifests may define one component for one
+ * stack: the first in walk order wins (as describeStacksLazily).
+ */
+export function assembleStacks(
+  parts: readonly { readonly spool: TextSpool; readonly instances: readonly SpooledInstance[] }[],
+): SpooledStacks {
+  interface Ref {
+    readonly spool: TextSpool;
+    readonly handle: number;
+  }
+  const stacks = new Map<string, Record<string, Record<string, Ref>>>();
+  for (const { spool, instances } of parts) {
+    for (const [stackName, type, component, handle] of instances) {
+      let byType = stacks.get(stackName);
+      if (!byType) stacks.set(stackName, (byType = {}));
+      if (!Object.hasOwn(byType, type)) setKey(byType, type, {});
+      const components = byType[type]!;
+      if (!Object.hasOwn(components, component)) setKey(components, component, { spool, handle });
+    }
+  }
   const names = [...stacks.keys()];
   return {
     names,
@@ -75,8 +115,9 @@ export function describeStacksSpooled(
           const components = byType[type]!;
           const keys = Object.keys(components);
           for (const [c, component] of keys.entries()) {
+            const ref = components[component]!;
             yield `        ${JSON.stringify(component)}: `;
-            yield spool.get(components[component]!);
+            yield ref.spool.get(ref.handle);
             yield c === keys.length - 1 ? '\n' : ',\n';
           }
           yield t === types.length - 1 ? '      }\n' : '      },\n';

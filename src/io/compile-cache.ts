@@ -104,7 +104,15 @@ export interface DiskCacheOptions {
 export interface DiskCache extends CompileCache {
   flush(): void;
   /** Stacks read from the cache, stacks that had to be compiled, and stored sections read, so far. */
-  stats(): { readonly reused: number; readonly missed: number; readonly bodies: number };
+  stats(): CacheStats;
+  /** Adds the counters of another thread's cache of this run (worker threads of describe stacks). */
+  absorb(stats: CacheStats): void;
+}
+
+export interface CacheStats {
+  readonly reused: number;
+  readonly missed: number;
+  readonly bodies: number;
 }
 
 export function diskCache(options: DiskCacheOptions): DiskCache {
@@ -167,6 +175,11 @@ export function diskCache(options: DiskCacheOptions): DiskCache {
 
   return {
     stats: () => ({ ...counts }),
+    absorb(stats) {
+      counts.reused += stats.reused;
+      counts.missed += stats.missed;
+      counts.bodies += stats.bodies;
+    },
     has: (file) => lookup(file) !== undefined,
     get(file) {
       const entry = lookup(file);

@@ -1,7 +1,9 @@
 /**
- * A TextSpool in a temporary file: texts are appended (buffered, written a megabyte at a time) and read
- * back by offset. The file is removed as soon as it is open where the system allows it (POSIX), and in
- * any case when the spool is closed, so an interrupted run leaves nothing behind.
+ * TextSpools in temporary files: texts are appended (buffered, written a megabyte at a time) and read
+ * back by offset. `fileSpool()` removes its file as soon as it is open where the system allows it
+ * (POSIX), and in any case when closed, so an interrupted run leaves nothing behind. A worker thread
+ * writes its part of `describe stacks` into a spool at a path the main thread chose
+ * (`sharedSpoolWriter`), and the main thread reads it back (`sharedSpoolReader`).
  */
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, unlinkSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,8 +14,15 @@ export interface FileSpool extends TextSpool {
   close(): void;
 }
 
+/** Where each text lies in a spool file, by handle. */
+export interface SpoolLayout {
+  readonly offsets: readonly number[];
+  readonly lengths: readonly number[];
+}
+
 const FLUSH_AT = 1 << 20;
 
+/** A spool in a file of its own, gone once open (or closed). */
 export function fileSpool(dir: string = tmpdir()): FileSpool {
   const folder = mkdtempSync(join(dir, 'strata-spool-'));
   const path = join(folder, 'spool');
@@ -24,6 +33,50 @@ export function fileSpool(dir: string = tmpdir()): FileSpool {
   } catch {
     // Windows keeps an open file: removed at close
   }
+  const spool = spoolOn(fd);
+  return {
+    put: (text) => spool.put(text),
+    get: (handle) => spool.get(handle),
+    close() {
+      closeSync(fd);
+      rmSync(folder, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A folder for the spools of worker threads; the caller removes it. */
+export function spoolFolder(dir: string = tmpdir()): string {
+  return mkdtempSync(join(dir, 'strata-spool-'));
+}
+
+/** Appends texts to the file at `path` (a worker's part); `finish` flushes, closes and gives the layout. */
+export function sharedSpoolWriter(path: string): TextSpool & { finish(): SpoolLayout } {
+  const fd = openSync(path, 'wx', 0o600);
+  const spool = spoolOn(fd);
+  return {
+    put: (text) => spool.put(text),
+    get: (handle) => spool.get(handle),
+    finish() {
+      spool.flush();
+      closeSync(fd);
+      return spool.layout;
+    },
+  };
+}
+
+/** Reads back a spool another thread wrote (see sharedSpoolWriter). */
+export function sharedSpoolReader(path: string, layout: SpoolLayout): FileSpool {
+  const fd = openSync(path, 'r');
+  return {
+    put() {
+      throw new Error('a shared spool is read-only');
+    },
+    get: (handle) => readAt(fd, layout.offsets[handle]!, layout.lengths[handle]!),
+    close: () => closeSync(fd),
+  };
+}
+
+function spoolOn(fd: number): TextSpool & { flush(): void; readonly layout: SpoolLayout } {
   const offsets: number[] = [];
   const lengths: number[] = [];
   let pending: Buffer[] = [];
@@ -39,6 +92,8 @@ export function fileSpool(dir: string = tmpdir()): FileSpool {
     pendingBytes = 0;
   };
   return {
+    layout: { offsets, lengths },
+    flush,
     put(text) {
       const bytes = Buffer.from(text, 'utf8');
       offsets.push(written + pendingBytes);
@@ -50,19 +105,18 @@ export function fileSpool(dir: string = tmpdir()): FileSpool {
     },
     get(handle) {
       flush();
-      const length = lengths[handle]!;
-      const buffer = Buffer.allocUnsafe(length);
-      let done = 0;
-      while (done < length) {
-        const n = readSync(fd, buffer, done, length - done, offsets[handle]! + done);
-        if (n === 0) throw new Error('the describe stacks spool file was truncated');
-        done += n;
-      }
-      return buffer;
-    },
-    close() {
-      closeSync(fd);
-      rmSync(folder, { recursive: true, force: true });
+      return readAt(fd, offsets[handle]!, lengths[handle]!);
     },
   };
+}
+
+function readAt(fd: number, offset: number, length: number): Buffer {
+  const buffer = Buffer.allocUnsafe(length);
+  let done = 0;
+  while (done < length) {
+    const n = readSync(fd, buffer, done, length - done, offset + done);
+    if (n === 0) throw new Error('a describe stacks spool file was truncated');
+    done += n;
+  }
+  return buffer;
 }

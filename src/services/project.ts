@@ -52,6 +52,8 @@ export interface Project {
   readonly cwd: string;
   /** Prunes the compile cache and reports its counters (STRATA_CACHE_STATS); call it when the command ends. */
   readonly saveCache?: () => void;
+  /** The on-disk compile cache, when the project uses it. */
+  readonly cache?: DiskCache;
 }
 
 /** Finds and resolves the CLI config, then opens a compile session over the stacks it points at. */
@@ -132,7 +134,7 @@ export function openProject(options: ProjectOptions): Project {
     cache?.flush();
     reportCacheStats(cache, options);
   };
-  holder.project = { cli, set, cwd, saveCache };
+  holder.project = { cli, set, cwd, saveCache, ...(cache ? { cache } : {}) };
   return holder.project;
 }
 

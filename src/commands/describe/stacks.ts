@@ -2,7 +2,8 @@ import { once } from 'node:events';
 import { Flags } from '@oclif/core';
 import { StrataCommand, commaList, evaluationFlags, formatFlag } from '../../cli/base-command.js';
 import { renderEntries } from '../../describe/format.js';
-import { describeStacksEntries, describeStacksSpooledService } from '../../services/describe.js';
+import { describeStacksEntries } from '../../services/describe.js';
+import { describeStacksParallel, jobsFor } from '../../services/parallel-stacks.js';
 import { fileSpool } from '../../io/text-spool.js';
 
 export default class DescribeStacks extends StrataCommand {
@@ -18,6 +19,11 @@ export default class DescribeStacks extends StrataCommand {
     sections: Flags.string({ description: 'comma-separated sections to keep, e.g. vars,backend' }),
     'include-empty-stacks': Flags.boolean({ description: 'keep stacks without components' }),
     format: formatFlag,
+    jobs: Flags.string({
+      description:
+        'threads compiling the stacks (JSON output): a number, or auto (every core, at most 4, from 200 stack manifests)',
+      default: 'auto',
+    }),
     ...evaluationFlags,
   };
 
@@ -35,10 +41,13 @@ export default class DescribeStacks extends StrataCommand {
     };
     if (flags.format === 'json') {
       // Each instance is rendered as it compiles and waits in a temporary file: memory stays bounded
-      // by one stack, whatever the size of the organisation.
+      // by one stack, whatever the size of the organisation. Large organisations compile on every core.
       const spool = fileSpool();
       try {
-        await write(describeStacksSpooledService(project, options, spool).render());
+        const jobs = jobsFor(flags.jobs, project.set.stackFiles.length);
+        await describeStacksParallel(project, this.openOptions(flags), options, jobs, spool, (stacks) =>
+          write(stacks.render()),
+        );
       } finally {
         spool.close();
       }
