@@ -42,8 +42,12 @@ export type WorkerResult =
     }
   | { readonly ok: false };
 
-/** Below this many stack manifests a worker thread costs more (start-up, shared files parsed twice) than it saves. */
-export const PARALLEL_MIN_MANIFESTS = 200;
+/**
+ * Below this many stack manifests a worker thread costs more (start-up, shared files parsed twice)
+ * than it saves: measured on 2 cores, 200 manifests × 20 components 1.5 s → 1.8 s, 500 × 20 even,
+ * 2,000 × 40 15.4 s → 11.3 s (docs/performance.md).
+ */
+export const PARALLEL_MIN_MANIFESTS = 1000;
 
 /** Threads for `--jobs`: a number, or `auto` (every core, at most 4, for organisations large enough). */
 export function jobsFor(flag: string | undefined, manifests: number, cores = availableParallelism()): number {

@@ -21,7 +21,7 @@ export default class DescribeStacks extends StrataCommand {
     format: formatFlag,
     jobs: Flags.string({
       description:
-        'threads compiling the stacks (JSON output): a number, or auto (every core, at most 4, from 200 stack manifests)',
+        'threads compiling the stacks (JSON output): a number, or auto (every core, at most 4, from 1,000 stack manifests)',
       default: 'auto',
     }),
     ...evaluationFlags,
