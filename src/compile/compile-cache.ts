@@ -37,7 +37,19 @@ export interface CachedStack {
   details(): readonly InstanceDetails[] | undefined;
 }
 
+/** What a stack listing needs of a manifest: its instances' names (no sections, no imports). */
+export interface StackNames {
+  readonly instances: readonly Pick<CachedInstanceHead, 'type' | 'component' | 'stackName'>[];
+}
+
 export interface CompileCache {
+  /**
+   * A manifest's instance names, if known for its current files: from the project's name index (one
+   * file, so a listing reads no entry), else from its entry. Optional: a cache may not keep them.
+   */
+  names?(file: string): StackNames | undefined;
+  /** Records names found without compiling (list stacks, quick names) from `files`, for the next run. */
+  putNames?(file: string, files: readonly string[], names: StackNames): void;
   /** A top-level manifest's compiled instances, if its entry exists and is still valid. */
   get(file: string): CachedStack | undefined;
   /** Whether get would answer (cheap to ask twice: the lookup is remembered, not the sections). */

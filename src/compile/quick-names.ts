@@ -9,6 +9,8 @@ import { isMap } from '../model/value.js';
 import type { NamingConfig } from '../naming/stack-name.js';
 import type { Instance } from './instance.js';
 import { cachedManifestInstances, manifestInstances, nameOf } from './instance.js';
+import { stackFileName } from '../resolve/paths.js';
+import type { StackNameResult } from '../naming/stack-name.js';
 import type { StackSet } from './stack-set.js';
 import { COMPONENT_TYPES } from './stack-set.js';
 
@@ -48,11 +50,21 @@ export function manifestStackNames(
     }
     return out;
   };
+  const cache = set.context.cache;
+  const known = cache?.names?.(file);
+  if (known) {
+    // Only names without problems are indexed: a stack that cannot be named by its pattern is listed
+    // under its file (as listedStackName does).
+    for (const { component, stackName } of known.instances)
+      add(stackName.ok ? stackName.name : stackFileName(file), component);
+    return out;
+  }
   const cached = cachedManifestInstances(set, file);
   if (cached) return fromInstances(cached);
   const manifest = set.manifest(file);
   if (!manifest) return out;
   const config = manifest.config;
+  const named: { type: string; component: string; stackName: StackNameResult }[] = [];
   for (const type of COMPONENT_TYPES) {
     const components = set.componentNames(manifest, type);
     if (components.length === 0) continue;
@@ -63,8 +75,15 @@ export function manifestStackNames(
     const name = nameOf(set, manifest, { vars } as ValueMap);
     // A name that cannot be made is reported by the full compile, with its line.
     if (!name.ok) return fromInstances(manifestInstances(set, file));
-    for (const c of components) add(name.name, c);
+    for (const c of components) {
+      add(name.name, c);
+      named.push({ type, component: c, stackName: name });
+    }
   }
+  // The next listing reads these names from the cache's index, if nothing so far was wrong: a
+  // problem in a file this manifest imports was reported when that file was first loaded.
+  if (cache?.putNames && (set.problemCount === 0 || !set.diagnostics.some((d) => d.severity === 'error')))
+    cache.putNames(file, [...manifest.processed.files], { instances: named });
   return out;
 }
 

@@ -54,6 +54,33 @@ describe('the compile cache, through the CLI', () => {
     expect(after.stdout).toBe(fresh);
   });
 
+  it('answers list stacks from the name index after a list stacks, exactly as a fresh listing', () => {
+    const { dir, cache } = org();
+    const list = ['list', 'stacks', '-c', 'c3'];
+    const fresh = runCli([...list, '--no-cache'], dir, { STRATA_CACHE_DIR: cache }).stdout;
+    expect(fresh.trim().split('\n')).toHaveLength(20);
+    expect(run(dir, cache, list)).toMatchObject({ reused: 0, compiled: 20, stdout: fresh });
+    expect(run(dir, cache, list)).toMatchObject({ reused: 20, compiled: 0, stdout: fresh });
+    // A stack that now names itself differently is listed under its new name.
+    const region = join(dir, 'stacks/orgs/acme/t1/s3/r1.yaml');
+    writeFileSync(region, readFileSync(region, 'utf8').replace('environment: r1', 'environment: moved'));
+    const moved = run(dir, cache, list);
+    expect(moved).toMatchObject({ reused: 19, compiled: 1 });
+    expect(moved.stdout).toContain('t1-moved-s3\n');
+    expect(moved.stdout).toBe(runCli([...list, '--no-cache'], dir, { STRATA_CACHE_DIR: cache }).stdout);
+  });
+
+  it('does not remember the names of a listing that failed', () => {
+    const { dir, cache } = org();
+    const catalog = join(dir, 'stacks/catalog/c3/base.yaml');
+    writeFileSync(catalog, readFileSync(catalog, 'utf8').replace('vars:', 'vars: [oops'));
+    for (let i = 0; i < 2; i++) {
+      const r = runCli(['list', 'stacks'], dir, { STRATA_CACHE_DIR: cache });
+      expect(r.exitCode).toBe(1);
+      expect(r.stderr).toMatch(/stacks\/catalog\/c3\/base\.yaml:\d+:\d+: error\[yaml-syntax\]/);
+    }
+  });
+
   it('answers describe component from the cache, identical to a fresh compile, provenance included', () => {
     const { dir, cache } = org();
     const args = ['describe', 'component', 'c3', '-s', 't1-r1-s4', '--provenance', '--format', 'json'];

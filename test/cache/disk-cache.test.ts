@@ -150,7 +150,11 @@ describe('the on-disk compile cache', () => {
     pure = false; // say, an !exec ran
     cache.put('prod.yaml', ['prod.yaml'], [], [instance('db', {})]);
     cache.flush();
-    expect(readdirSync(dir)).toHaveLength(1);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.bin'))).toHaveLength(1);
+    // The name index knows what was written while the run was pure, nothing after.
+    const next = open(dir, files);
+    expect(next.names!('dev.yaml')).toBeDefined();
+    expect(next.names!('prod.yaml')).toBeUndefined();
   });
 
   it('keeps old versions side by side, and prunes the oldest past 1,000 entries (to 750)', () => {
@@ -225,5 +229,63 @@ describe('the on-disk compile cache', () => {
     cache.get('dev.yaml');
     cache.get('prod.yaml');
     expect(cache.stats()).toEqual({ reused: 1, missed: 1, bodies: 0 });
+  });
+});
+
+describe('the name index', () => {
+  const indexOf = (dir: string) =>
+    join(
+      dir,
+      readdirSync(dir).find((f) => f.startsWith('index-'))!,
+    );
+  const names = (dir: string, over: Files = files, file = 'dev.yaml') =>
+    open(dir, over).names!(file)?.instances.map(
+      (i) => `${i.type}/${i.component}@${i.stackName.ok ? i.stackName.name : '?'}`,
+    );
+
+  it('answers names from one file, without an entry, while the files they came from are unchanged', () => {
+    const dir = testdir({});
+    const cache = open(dir, files);
+    cache.putNames!('dev.yaml', ['dev.yaml', 'catalog/vpc.yaml'], {
+      instances: [instance('vpc', {}), instance('app', {}), { ...instance('db', {}), type: 'helmfile' }],
+    });
+    cache.flush();
+    expect(readdirSync(dir).filter((f) => f.endsWith('.bin'))).toEqual([]);
+    expect(names(dir)).toEqual(['terraform/vpc@acme-dev', 'terraform/app@acme-dev', 'helmfile/db@acme-dev']);
+    expect(names(dir, { ...files, 'catalog/vpc.yaml': 'vars: {a: 1}' })).toBeUndefined();
+    expect(names(dir, { ...files, 'catalog/vpc.yaml': undefined! })).toBeUndefined();
+    expect(open(dir, files, { runKey: 'run-2' }).names!('dev.yaml')).toBeUndefined();
+  });
+
+  it('learns names from entries, and keeps the records of earlier runs it did not check', () => {
+    const dir = seed(files);
+    const first = open(dir, files);
+    expect(first.names!('dev.yaml')?.instances).toHaveLength(2);
+    first.putNames!('prod.yaml', ['prod.yaml'], { instances: [instance('db', {})] });
+    first.flush();
+    const second = open(dir, files);
+    second.putNames!('other.yaml', ['prod.yaml'], { instances: [instance('x', {})] });
+    second.flush();
+    expect(names(dir)).toEqual(['terraform/vpc@acme-dev', 'terraform/app@acme-dev']);
+    expect(names(dir, files, 'prod.yaml')).toEqual(['terraform/db@acme-dev']);
+    expect(names(dir, files, 'other.yaml')).toEqual(['terraform/x@acme-dev']);
+  });
+
+  it.each([
+    ['truncated', (b: Buffer) => b.subarray(0, b.length >> 1)],
+    ['garbage', () => Buffer.from('\u0000\u0001 not json')],
+    ['valid JSON of another shape', () => Buffer.from('{"magic":"STRATA-INDEX-1","runKey":"run-1"}')],
+    [
+      'records pointing nowhere',
+      (b: Buffer) => Buffer.from(b.toString().replace(/"deps":\[[^\]]*\]/, '"deps":[99]')),
+    ],
+  ])('ignores a %s index', (_label, damage) => {
+    const dir = testdir({});
+    const cache = open(dir, files);
+    cache.putNames!('dev.yaml', ['dev.yaml'], { instances: [instance('vpc', {})] });
+    cache.flush();
+    const path = indexOf(dir);
+    writeFileSync(path, damage(readFileSync(path)));
+    expect(names(dir)).toBeUndefined();
   });
 });
