@@ -157,27 +157,47 @@ function notFound(
 }
 
 /**
- * With a warm compile cache, a stack name is found from the cached instances' names, and only that
- * stack's entry is read. Undefined (the full search) when any manifest is not cached, when a stack
- * file path is given, or when several manifests define the instance (the full search decides).
+ * With a warm compile cache, a stack name is found from the cached names (the cache's name index, else
+ * the entries' headers), and only that stack's entry is read. Undefined (the full search) when any
+ * manifest is not cached, when a stack file path is given, or when several manifests define the
+ * instance (the full search decides).
  */
 function findCached(set: StackSet, component: string, stack: string): Instance | undefined {
-  if (!set.context.cache || stack.includes('/')) return undefined;
-  let found: Instance | undefined;
+  const cache = set.context.cache;
+  if (!cache || stack.includes('/')) return undefined;
+  const named = (i: { type: string; component: string; stackName: Instance['stackName'] }, type: string) =>
+    i.type === type && i.component === component && i.stackName.ok && i.stackName.name === stack;
+  let found: { file: string; type: string } | undefined;
   for (const file of set.stackFiles) {
-    const instances = cachedManifestInstances(set, file);
+    const instances = cache.names?.(file)?.instances ?? cachedManifestInstances(set, file);
     if (!instances) return undefined;
-    for (const type of COMPONENT_TYPES) {
-      const match = instances.find(
-        (i) => i.type === type && i.component === component && i.stackName.ok && i.stackName.name === stack,
-      );
-      if (!match) continue;
-      if (found) return undefined;
-      found = match;
-      break;
-    }
+    const type = COMPONENT_TYPES.find((t) => instances.some((i) => named(i, t)));
+    if (type === undefined) continue;
+    if (found) return undefined;
+    found = { file, type };
   }
-  return found;
+  if (!found) return undefined;
+  return (
+    cachedManifestInstances(set, found.file)?.find((i) => named(i, found.type)) ??
+    compiledIn(set, found.file, component, stack)
+  );
+}
+
+/** The instance of `component` named `stack` in one manifest, compiled (Phase A of its own imports, Phase B of the one component). */
+function compiledIn(set: StackSet, file: string, component: string, stack: string): Instance | undefined {
+  const missingKey = set.context.cli.ignoreMissingTemplateValues ? 'default' : 'error';
+  const manifest = set.manifest(file);
+  if (!manifest) return undefined;
+  for (const type of COMPONENT_TYPES) {
+    if (!set.componentNames(manifest, type).includes(component)) continue;
+    const composed = set.compose(manifest, type, component);
+    if (!composed) return undefined;
+    const name = nameOf(set, manifest, composed.section, missingKey);
+    if (name.ok && name.name === stack)
+      return makeInstance(set, manifest, type, component, composed.section, name, composed.deferredMerges);
+    return undefined;
+  }
+  return undefined;
 }
 
 /**
@@ -187,7 +207,6 @@ function findCached(set: StackSet, component: string, stack: string): Instance |
  * one component). Undefined when no manifest defines it: the caller's full search then explains why.
  */
 function findFirst(set: StackSet, component: string, stack: string): Instance | undefined {
-  const missingKey = set.context.cli.ignoreMissingTemplateValues ? 'default' : 'error';
   for (const file of byNameLikeness(set.stackFiles, stack)) {
     const cached = cachedManifestInstances(set, file);
     if (cached) {
@@ -199,17 +218,8 @@ function findFirst(set: StackSet, component: string, stack: string): Instance | 
       }
       continue;
     }
-    const manifest = set.manifest(file);
-    if (!manifest) continue;
-    for (const type of COMPONENT_TYPES) {
-      if (!set.componentNames(manifest, type).includes(component)) continue;
-      const composed = set.compose(manifest, type, component);
-      if (!composed) break;
-      const name = nameOf(set, manifest, composed.section, missingKey);
-      if (name.ok && name.name === stack)
-        return makeInstance(set, manifest, type, component, composed.section, name, composed.deferredMerges);
-      break;
-    }
+    const found = compiledIn(set, file, component, stack);
+    if (found) return found;
   }
   return undefined;
 }

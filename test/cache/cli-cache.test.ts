@@ -70,6 +70,35 @@ describe('the compile cache, through the CLI', () => {
     expect(moved.stdout).toBe(runCli([...list, '--no-cache'], dir, { STRATA_CACHE_DIR: cache }).stdout);
   });
 
+  it('finds a terraform instance through the name index, and still refuses one defined twice', () => {
+    const { dir, cache } = org();
+    // A second manifest for stack t0-r0-s0 defines c3 differently.
+    writeFileSync(
+      join(dir, 'stacks/orgs/acme/t0/s0/r0-extra.yaml'),
+      'import: [./_defaults]\nvars: {environment: r0}\ncomponents:\n  terraform:\n    c3: {vars: {name: other}}\n',
+    );
+    const varfile = (component: string) => [
+      'terraform',
+      'generate',
+      'varfile',
+      component,
+      '-s',
+      't0-r0-s0',
+      '--file',
+      join(dir, `${component}.json`),
+    ];
+    const fresh = runCli(varfile('c4'), dir, { STRATA_CACHE_DIR: cache });
+    expect(fresh.exitCode, fresh.stderr).toBe(0);
+    const freshVarfile = readFileSync(join(dir, 'c4.json'), 'utf8');
+    run(dir, cache, ['list', 'stacks']);
+    // Every manifest's names come from the index; only the one that defines the instance is compiled.
+    expect(run(dir, cache, varfile('c4'))).toMatchObject({ reused: 21, compiled: 1 });
+    expect(readFileSync(join(dir, 'c4.json'), 'utf8')).toBe(freshVarfile);
+    const twice = runCli(varfile('c3'), dir, { STRATA_CACHE_DIR: cache });
+    expect(twice.exitCode).toBe(1);
+    expect(twice.stderr).toContain('error[component-duplicate]');
+  });
+
   it('does not remember the names of a listing that failed', () => {
     const { dir, cache } = org();
     const catalog = join(dir, 'stacks/catalog/c3/base.yaml');
