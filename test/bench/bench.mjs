@@ -2,6 +2,7 @@
 // floor (reading every YAML file and parsing it once with the yaml package), each figure the median
 // of several runs. A benchmark, not a test: it prints a table and asserts nothing.
 import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +12,8 @@ import { PRESETS, generate } from './generate.mjs';
 const BIN = fileURLToPath(new URL('../../bin/run.js', import.meta.url));
 const presets = process.argv.slice(2).length ? process.argv.slice(2) : ['small', 'medium'];
 const runs = Number(process.env.BENCH_RUNS ?? 3);
+
+const sha1 = (bytes) => createHash('sha1').update(bytes).digest('hex');
 
 function median(xs) {
   const s = [...xs].sort((a, b) => a - b);
@@ -99,11 +102,24 @@ for (const name of presets) {
       ['validate stacks', ['validate', 'stacks']],
     ];
     const results = [['start-up (strata --version)', measure(root, ['--version'])]];
+    // describe stacks output of each way of running it: cold, one thread, warm; all must be the same bytes.
+    const outputs = new Map();
+    const digest = (label) => (outputs.set(label, sha1(readFileSync(join(root, 'out.json')))), label);
     for (const [label, args, out] of commands) {
       results.push([`${label}, cold`, measure(root, [...args, '--no-cache'], out)]);
+      if (out) {
+        digest('cold');
+        results.push([
+          `${label}, cold, --jobs 1`,
+          measure(root, [...args, '--no-cache', '--jobs', '1'], out),
+        ]);
+        digest('one thread');
+      }
       measure(root, args); // fills the cache
-      results.push([`${label}, warm`, measure(root, args)]);
+      results.push([`${label}, warm`, measure(root, args, out)]);
+      if (out) digest('warm');
     }
+    const identical = new Set(outputs.values()).size === 1;
     // describe affected after a one-line change: cold compiles both sides; warm reuses the cached
     // base side and the untouched stacks, and compiles the stacks the change touches (a new value on
     // every run).
@@ -145,6 +161,15 @@ for (const name of presets) {
       ]);
     }
     rows.push([name, '', `(describe stacks output: ${size} MB)`, '', '', '', '']);
+    rows.push([
+      name,
+      '',
+      `(describe stacks cold, one thread and warm: ${identical ? 'byte-identical' : 'DIFFERENT'})`,
+      '',
+      '',
+      '',
+      '',
+    ]);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
