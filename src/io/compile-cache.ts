@@ -286,7 +286,8 @@ export function diskCache(options: DiskCacheOptions): DiskCache {
       if (learned.has(file) || !isList(r.runs) || !isList(r.deps)) continue;
       const deps = r.deps.map((i) => loaded!.files[i]);
       const runs = r.runs.map(([type, n, list]) => [type, n, loaded!.lists[list]] as const);
-      if (deps.some((d) => d === undefined) || runs.some((run) => run[2] === undefined || !isList(run[2]))) continue;
+      if (deps.some((d) => d === undefined) || runs.some((run) => run[2] === undefined || !isList(run[2])))
+        continue;
       stacks[file] = {
         ...r,
         deps: deps.map((d) => id(d!)),

@@ -63,5 +63,20 @@ export default class DescribeStacks extends StrataCommand {
  * slow reader: stdout to a pipe is asynchronous, and would otherwise buffer everything.
  */
 async function write(pieces: Iterable<string | Uint8Array>): Promise<void> {
-  for (const piece of pieces) if (!process.stdout.write(piece)) await once(process.stdout, 'drain');
+  // Pieces are small (a key, an instance's text): written a megabyte at a time, not one write each.
+  let batch: Uint8Array[] = [];
+  let bytes = 0;
+  const flush = async () => {
+    const chunk = Buffer.concat(batch, bytes);
+    batch = [];
+    bytes = 0;
+    if (!process.stdout.write(chunk)) await once(process.stdout, 'drain');
+  };
+  for (const piece of pieces) {
+    const b = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
+    batch.push(b);
+    bytes += b.length;
+    if (bytes >= 1 << 20) await flush();
+  }
+  if (bytes > 0) await flush();
 }
