@@ -12,6 +12,8 @@ import { setKey } from '../model/value.js';
 import { sortKeys } from '../model/sort-keys.js';
 import type { DescribeStacksOptions } from './describe-stacks.js';
 import { describedInstance, forEachListed } from './describe-stacks.js';
+import type { OutputFormat } from './format.js';
+import { render as renderWhole, toYaml } from './format.js';
 
 /** Texts put aside until output; each handle is read back once. */
 export interface TextSpool {
@@ -44,19 +46,40 @@ export function spoolInstances(
   options: DescribeStacksOptions,
   spool: TextSpool,
   files: Iterable<string> = set.stackFiles,
+  format: OutputFormat = 'json',
 ): SpooledInstance[] {
   const out: SpooledInstance[] = [];
+  const headers = new Map<string, string>();
+  const header = (stack: string, type: string) => {
+    const key = `${stack}\u0000${type}`;
+    let h = headers.get(key);
+    if (h === undefined) headers.set(key, (h = yamlHeader(stack, type)));
+    return h;
+  };
   forEachListed(
     set,
     options,
     (instance, stackName) => {
-      const text = componentJson(describedInstance(set, instance, stackName, options));
+      const value = describedInstance(set, instance, stackName, options);
+      const text =
+        format === 'json'
+          ? componentJson(value)
+          : componentYaml(
+              header(stackName, instance.type),
+              stackName,
+              instance.type,
+              instance.component,
+              value,
+            );
       out.push([stackName, instance.type, instance.component, spool.put(text)]);
     },
     files,
   );
   return out;
 }
+
+/** A YAML stack or type name the printer writes over more than its own line (never seen in practice). */
+export class UnspoolableName extends Error {}
 
 export interface SpooledStacks {
   /** The stacks, in the order their first instance was found. */
@@ -70,8 +93,12 @@ export function describeStacksSpooled(
   set: StackSet,
   options: DescribeStacksOptions,
   spool: TextSpool,
+  format: OutputFormat = 'json',
 ): SpooledStacks {
-  return assembleStacks([{ spool, instances: spoolInstances(set, options, spool) }]);
+  return assembleStacks(
+    [{ spool, instances: spoolInstances(set, options, spool, set.stackFiles, format) }],
+    format,
+  );
 }
 
 /**
@@ -80,6 +107,7 @@ export function describeStacksSpooled(
  */
 export function assembleStacks(
   parts: readonly { readonly spool: TextSpool; readonly instances: readonly SpooledInstance[] }[],
+  format: OutputFormat = 'json',
 ): SpooledStacks {
   interface Ref {
     readonly spool: TextSpool;
@@ -101,7 +129,25 @@ export function assembleStacks(
     *render() {
       const sorted = [...names].sort();
       if (sorted.length === 0) {
-        yield '{}\n';
+        yield renderWhole({}, format);
+        return;
+      }
+      if (format === 'yaml') {
+        // Stack by stack, as renderEntries: each stack a document of its own, its header lines once.
+        for (const name of sorted) {
+          const byType = sortKeys(stacks.get(name)!);
+          stacks.delete(name);
+          const header = yamlHeader(name);
+          yield header;
+          for (const type of Object.keys(byType)) {
+            yield yamlHeader(name, type).slice(header.length);
+            const components = byType[type]!;
+            for (const component of Object.keys(components)) {
+              const ref = components[component]!;
+              yield ref.spool.get(ref.handle);
+            }
+          }
+        }
         return;
       }
       yield '{\n';
@@ -140,4 +186,25 @@ const SUFFIX = '\n      }\n    }\n  }\n}';
 function componentJson(value: Value): string {
   const text = JSON.stringify({ a: { b: { c: { d: value } } } }, null, 2);
   return text.slice(PREFIX.length, text.length - SUFFIX.length);
+}
+
+/**
+ * The lines of a one-stack YAML document down to the stack's `components:` key (with `type`: down to
+ * its key): what `toYaml` prints before the first component, taken from printing an empty map there.
+ */
+function yamlHeader(stack: string, type?: string): string {
+  const text = toYaml({ [stack]: { components: type === undefined ? {} : { [type]: {} } } });
+  if (!text.endsWith(' {}\n')) throw new UnspoolableName(stack);
+  return `${text.slice(0, -4)}\n`;
+}
+
+/**
+ * One component's YAML, printed in its place in a one-stack document (`stack`, `components`, type),
+ * less the header lines: siblings print independently, so the stack's document is the header and
+ * its components' texts in order (tests compare with printing the whole stack).
+ */
+function componentYaml(header: string, stack: string, type: string, component: string, value: Value): string {
+  const text = toYaml({ [stack]: { components: { [type]: { [component]: value } } } });
+  if (!text.startsWith(header)) throw new UnspoolableName(stack);
+  return text.slice(header.length);
 }

@@ -8,7 +8,9 @@ import type { StackEntries } from '../describe/describe-stacks.js';
 import { describeStacksLazily } from '../describe/describe-stacks.js';
 import { findComponent } from '../describe/find-component.js';
 import type { SpooledStacks, TextSpool } from '../describe/spooled-stacks.js';
-import { describeStacksSpooled } from '../describe/spooled-stacks.js';
+import { UnspoolableName, describeStacksSpooled } from '../describe/spooled-stacks.js';
+import type { OutputFormat } from '../describe/format.js';
+import { renderEntries } from '../describe/format.js';
 import { loadManifests } from '../compile/instance.js';
 import type { Project } from './project.js';
 import type { TerraformRunner } from '../io/terraform.js';
@@ -88,10 +90,22 @@ export function describeStacksSpooledService(
   project: Project,
   options: DescribeStacksOptions,
   spool: TextSpool,
+  format: OutputFormat = 'json',
 ): SpooledStacks {
   loadManifests(project.set);
   failOnErrors(project.set.diagnostics);
-  const stacks = describeStacksSpooled(project.set, options, spool);
+  let stacks: SpooledStacks;
+  try {
+    stacks = describeStacksSpooled(project.set, options, spool, format);
+  } catch (e) {
+    if (!(e instanceof UnspoolableName)) throw e;
+    // A stack name YAML prints over several lines: rendered stack by stack from held sections.
+    const entries = describeStacksLazily(project.set, options);
+    stacks = {
+      names: entries.names,
+      render: () => renderEntries(entries.names, (n) => entries.take(n), format),
+    };
+  }
   failOnErrors(project.set.diagnostics);
   return stacks;
 }

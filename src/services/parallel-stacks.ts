@@ -13,7 +13,8 @@ import { rmSync } from 'node:fs';
 import { loadManifests } from '../compile/instance.js';
 import type { DescribeStacksOptions } from '../describe/describe-stacks.js';
 import type { SpooledInstance, SpooledStacks, TextSpool } from '../describe/spooled-stacks.js';
-import { assembleStacks, spoolInstances } from '../describe/spooled-stacks.js';
+import { UnspoolableName, assembleStacks, spoolInstances } from '../describe/spooled-stacks.js';
+import type { OutputFormat } from '../describe/format.js';
 import type { CacheStats } from '../io/compile-cache.js';
 import type { FileSpool, SpoolLayout } from '../io/text-spool.js';
 import { sharedSpoolReader, spoolFolder } from '../io/text-spool.js';
@@ -24,6 +25,7 @@ import { openProjectWithIncludes } from './project.js';
 export interface WorkerInput {
   readonly project: ProjectOptions;
   readonly describe: DescribeStacksOptions;
+  readonly format: OutputFormat;
   readonly files: readonly string[];
   readonly spoolPath: string;
   /** A shared flag (Int32Array over it): set by any thread that meets a problem. */
@@ -80,12 +82,13 @@ export async function describeStacksParallel(
   project: Project,
   options: ProjectOptions,
   describe: DescribeStacksOptions,
+  format: OutputFormat,
   jobs: number,
   spool: TextSpool,
   run: (stacks: SpooledStacks) => Promise<void>,
 ): Promise<void> {
   const parts = splitParts(project.set.stackFiles, jobs);
-  if (parts.length < 2) return run(describeStacksSpooledService(project, describe, spool));
+  if (parts.length < 2) return run(describeStacksSpooledService(project, describe, spool, format));
   const folder = spoolFolder();
   const readers: FileSpool[] = [];
   const failed = new SharedArrayBuffer(4);
@@ -101,6 +104,7 @@ export async function describeStacksParallel(
     startWorker({
       project: workerOptions,
       describe,
+      format,
       files,
       spoolPath: join(folder, `part-${i + 1}`),
       failed,
@@ -118,7 +122,7 @@ export async function describeStacksParallel(
     if (Atomics.load(flag, 0) !== 0 || loaded.some((ok) => !ok)) {
       Atomics.store(flag, 0, 1);
       release();
-      return await singleThreaded(workers, options, describe, spool, run);
+      return await singleThreaded(workers, options, describe, format, spool, run);
     }
     release();
     // The main thread's part stops early once a worker has met a problem.
@@ -128,14 +132,21 @@ export async function describeStacksParallel(
         yield file;
       }
     };
-    const instances = spoolInstances(set, describe, spool, mine());
+    let instances: SpooledInstance[] = [];
+    try {
+      instances = spoolInstances(set, describe, spool, mine(), format);
+    } catch (e) {
+      if (!(e instanceof UnspoolableName)) throw e;
+      Atomics.store(flag, 0, 1);
+    }
     if (hasErrors() || Atomics.load(flag, 0) !== 0) {
       Atomics.store(flag, 0, 1);
-      return await singleThreaded(workers, options, describe, spool, run);
+      return await singleThreaded(workers, options, describe, format, spool, run);
     }
     const results = await Promise.all(workers.map((w) => w.result));
     const done = results.filter((r): r is Extract<WorkerResult, { ok: true }> => 'ok' in r && r.ok);
-    if (done.length !== results.length) return await singleThreaded(workers, options, describe, spool, run);
+    if (done.length !== results.length)
+      return await singleThreaded(workers, options, describe, format, spool, run);
     const assembled: { spool: TextSpool; instances: readonly SpooledInstance[] }[] = [{ spool, instances }];
     done.forEach((r, i) => {
       if (r.stats) project.cache?.absorb(r.stats);
@@ -143,7 +154,7 @@ export async function describeStacksParallel(
       readers.push(reader);
       assembled.push({ spool: reader, instances: r.instances });
     });
-    await run(assembleStacks(assembled));
+    await run(assembleStacks(assembled, format));
   } finally {
     release();
     for (const w of workers) await w.stop();
@@ -157,6 +168,7 @@ async function singleThreaded(
   workers: readonly RunningWorker[],
   options: ProjectOptions,
   describe: DescribeStacksOptions,
+  format: OutputFormat,
   spool: TextSpool,
   run: (stacks: SpooledStacks) => Promise<void>,
 ): Promise<void> {
@@ -165,7 +177,7 @@ async function singleThreaded(
   const { report: _report, ...quiet } = options;
   const project = await openProjectWithIncludes(quiet);
   try {
-    await run(describeStacksSpooledService(project, describe, spool));
+    await run(describeStacksSpooledService(project, describe, spool, format));
   } finally {
     project.saveCache?.();
   }

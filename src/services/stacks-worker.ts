@@ -32,7 +32,7 @@ try {
     Atomics.wait(new Int32Array(input.go), 0, 0);
     if (Atomics.load(failed, 0) !== 0) process.exit(0);
     const spool = sharedSpoolWriter(input.spoolPath);
-    const instances = spoolInstances(set, input.describe, spool, input.files);
+    const instances = spoolInstances(set, input.describe, spool, input.files, input.format);
     const layout = spool.finish();
     if (hasErrors()) stop();
     else post({ ok: true, instances, layout, ...(project.cache ? { stats: project.cache.stats() } : {}) });

@@ -26,6 +26,8 @@ describe('describe stacks on several threads', () => {
       const cold = runCli([...describeJson, '--jobs', jobs, '--no-cache'], dir);
       expect(cold.stdout).toBe(single.stdout);
     }
+    const yaml = ['describe', 'stacks', '--no-cache'];
+    expect(runCli([...yaml, '--jobs', '3'], dir).stdout).toBe(runCli([...yaml, '--jobs', '1'], dir).stdout);
     const fill = runCli([...describeJson, '--jobs', '3'], dir, { STRATA_CACHE_STATS: '1' });
     expect(fill.stderr).toContain('compile cache: 0 reused, 20 compiled');
     expect(fill.stdout).toBe(single.stdout);

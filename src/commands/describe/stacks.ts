@@ -1,8 +1,6 @@
 import { once } from 'node:events';
 import { Flags } from '@oclif/core';
 import { StrataCommand, commaList, evaluationFlags, formatFlag } from '../../cli/base-command.js';
-import { renderEntries } from '../../describe/format.js';
-import { describeStacksEntries } from '../../services/describe.js';
 import { describeStacksParallel, jobsFor } from '../../services/parallel-stacks.js';
 import { fileSpool } from '../../io/text-spool.js';
 
@@ -21,7 +19,7 @@ export default class DescribeStacks extends StrataCommand {
     format: formatFlag,
     jobs: Flags.string({
       description:
-        'threads compiling the stacks (JSON output): a number, or auto (every core, at most 4, from 1,000 stack manifests)',
+        'threads compiling the stacks: a number, or auto (every core, at most 4, from 1,000 stack manifests)',
       default: 'auto',
     }),
     ...evaluationFlags,
@@ -39,22 +37,23 @@ export default class DescribeStacks extends StrataCommand {
       ...(commaList(flags.sections) ? { sections: commaList(flags.sections)! } : {}),
       includeEmptyStacks: flags['include-empty-stacks'],
     };
-    if (flags.format === 'json') {
-      // Each instance is rendered as it compiles and waits in a temporary file: memory stays bounded
-      // by one stack, whatever the size of the organisation. Large organisations compile on every core.
-      const spool = fileSpool();
-      try {
-        const jobs = jobsFor(flags.jobs, project.set.stackFiles.length);
-        await describeStacksParallel(project, this.openOptions(flags), options, jobs, spool, (stacks) =>
-          write(stacks.render()),
-        );
-      } finally {
-        spool.close();
-      }
-      return;
+    // Each instance is rendered as it compiles and waits in a temporary file: memory stays bounded by
+    // one stack, whatever the size of the organisation. Large organisations compile on every core.
+    const spool = fileSpool();
+    try {
+      const jobs = jobsFor(flags.jobs, project.set.stackFiles.length);
+      await describeStacksParallel(
+        project,
+        this.openOptions(flags),
+        options,
+        flags.format,
+        jobs,
+        spool,
+        (stacks) => write(stacks.render()),
+      );
+    } finally {
+      spool.close();
     }
-    const entries = describeStacksEntries(project, options);
-    await write(renderEntries(entries.names, (name) => entries.take(name), flags.format));
   }
 }
 
