@@ -82,7 +82,7 @@ export function manifestStackNames(
   }
   // The next listing reads these names from the cache's index, if nothing so far was wrong: a
   // problem in a file this manifest imports was reported when that file was first loaded.
-  if (cache?.putNames && (set.problemCount === 0 || !set.diagnostics.some((d) => d.severity === 'error')))
+  if (cache?.putNames && !set.hasErrors)
     cache.putNames(file, [...manifest.processed.files], { instances: named });
   return out;
 }

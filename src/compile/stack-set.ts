@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { error } from '../diagnostics/diagnostic.js';
+import { error, hasErrors } from '../diagnostics/diagnostic.js';
 import type { ListMergeStrategy, CliConfig } from '../model/cli-config.js';
 import type { ValueMap } from '../model/value.js';
 import { isMap } from '../model/value.js';
@@ -113,6 +113,11 @@ export class StackSet {
   /** How many problems were reported so far (cheap; counts repeats). */
   get problemCount(): number {
     return this.#processor.diagnostics.length + this.#diagnostics.length;
+  }
+
+  /** Whether an error (not only warnings) was reported so far. */
+  get hasErrors(): boolean {
+    return this.problemCount > 0 && hasErrors([...this.#processor.diagnostics, ...this.#diagnostics]);
   }
 
   /** Every problem found so far: load problems first, then component problems; each once. */

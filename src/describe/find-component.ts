@@ -165,22 +165,32 @@ function notFound(
 function findCached(set: StackSet, component: string, stack: string): Instance | undefined {
   const cache = set.context.cache;
   if (!cache || stack.includes('/')) return undefined;
-  const named = (i: { type: string; component: string; stackName: Instance['stackName'] }, type: string) =>
-    i.type === type && i.component === component && i.stackName.ok && i.stackName.name === stack;
-  let found: { file: string; type: string } | undefined;
+  let found: string | undefined;
   for (const file of set.stackFiles) {
     const instances = cache.names?.(file)?.instances ?? cachedManifestInstances(set, file);
     if (!instances) return undefined;
-    const type = COMPONENT_TYPES.find((t) => instances.some((i) => named(i, t)));
-    if (type === undefined) continue;
+    if (!firstNamed(instances, component, stack)) continue;
     if (found) return undefined;
-    found = { file, type };
+    found = file;
   }
-  if (!found) return undefined;
-  return (
-    cachedManifestInstances(set, found.file)?.find((i) => named(i, found.type)) ??
-    compiledIn(set, found.file, component, stack)
-  );
+  if (found === undefined) return undefined;
+  const cached = cachedManifestInstances(set, found);
+  return cached ? firstNamed(cached, component, stack) : compiledIn(set, found, component, stack);
+}
+
+/** The instance of `component` named `stack` among one manifest's, the first in component-type order. */
+function firstNamed<T extends Pick<Instance, 'type' | 'component' | 'stackName'>>(
+  instances: readonly T[],
+  component: string,
+  stack: string,
+): T | undefined {
+  for (const type of COMPONENT_TYPES) {
+    const match = instances.find(
+      (i) => i.type === type && i.component === component && i.stackName.ok && i.stackName.name === stack,
+    );
+    if (match) return match;
+  }
+  return undefined;
 }
 
 /** The instance of `component` named `stack` in one manifest, compiled (Phase A of its own imports, Phase B of the one component). */
@@ -209,16 +219,7 @@ function compiledIn(set: StackSet, file: string, component: string, stack: strin
 function findFirst(set: StackSet, component: string, stack: string): Instance | undefined {
   for (const file of byNameLikeness(set.stackFiles, stack)) {
     const cached = cachedManifestInstances(set, file);
-    if (cached) {
-      for (const type of COMPONENT_TYPES) {
-        const match = cached.find(
-          (i) => i.type === type && i.component === component && i.stackName.ok && i.stackName.name === stack,
-        );
-        if (match) return match;
-      }
-      continue;
-    }
-    const found = compiledIn(set, file, component, stack);
+    const found = cached ? firstNamed(cached, component, stack) : compiledIn(set, file, component, stack);
     if (found) return found;
   }
   return undefined;

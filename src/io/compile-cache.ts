@@ -6,7 +6,7 @@
  * foreign or from another version is ignored and rebuilt. Entries are written to a temporary file and
  * renamed, so concurrent runs never see half an entry.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import {
   closeSync,
   fstatSync,
@@ -15,11 +15,9 @@ import {
   readFileSync,
   readSync,
   readdirSync,
-  renameSync,
   statSync,
   unlinkSync,
   utimesSync,
-  writeFileSync,
 } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -33,6 +31,8 @@ import type {
   StackNames,
 } from '../compile/compile-cache.js';
 import { contentHasher, hashedFiles } from '../compile/compile-cache.js';
+import { writeFileAtomically } from './atomic-file.js';
+import { nameIndex } from './name-index.js';
 import { instanceDetails } from '../compile/section-digest.js';
 import type { ValueMap } from '../model/value.js';
 import type { StackNameResult } from '../naming/stack-name.js';
@@ -83,55 +83,6 @@ function fromRows(header: Header): CachedInstanceHead[] {
     stackName: header.names[r[2]]!,
     ...(r[3] ?? NO_EXTRA),
   }));
-}
-
-/**
- * The name index: one file per project and run key holding, for every top-level manifest, the names
- * of its instances and the files they depend on (by hash), so `list stacks` and stack-name lookups
- * read one file instead of every entry's header. Written when a run learned something new; a
- * damaged or foreign index is ignored and rebuilt.
- */
-const INDEX_MAGIC = 'STRATA-INDEX-1';
-
-interface IndexRecord {
-  /** Indices into the index's file table. */
-  readonly deps: readonly number[];
-  readonly env: readonly (readonly [string, string | null])[];
-  readonly names: readonly StackNameResult[];
-  /** Runs of instances in order: type, index into `names`, index into the index's component lists. */
-  readonly runs: readonly (readonly [string, number, number])[];
-}
-
-interface IndexFile {
-  readonly magic: string;
-  readonly runKey: string;
-  /** Stack-relative file and its hash. */
-  readonly files: readonly (readonly [string, string])[];
-  /** Lists of component names, shared by the stacks that import the same catalog. */
-  readonly lists: readonly (readonly string[])[];
-  readonly stacks: Readonly<Record<string, IndexRecord>>;
-}
-
-/** Whether a value read from JSON is the list its type says (no narrowing to any[]). */
-function isList<T>(value: readonly T[] | undefined): boolean {
-  return Array.isArray(value);
-}
-
-function readIndex(path: string, runKey: string): IndexFile | undefined {
-  try {
-    const index = JSON.parse(readFileSync(path, 'utf8')) as IndexFile;
-    if (index.magic !== INDEX_MAGIC || index.runKey !== runKey) return undefined;
-    if (
-      !Array.isArray(index.files) ||
-      !Array.isArray(index.lists) ||
-      typeof index.stacks !== 'object' ||
-      index.stacks === null
-    )
-      return undefined;
-    return index;
-  } catch {
-    return undefined;
-  }
 }
 
 export interface DiskCacheOptions {
@@ -223,108 +174,20 @@ export function diskCache(options: DiskCacheOptions): DiskCache {
     return entry;
   };
 
-  // The name index: records as loaded (checked when asked for), and those learned in this run.
-  const indexPath = join(options.dir, `index-${sha(options.runKey).slice(0, 16)}.json`);
-  let loaded: IndexFile | undefined | null = null;
-  const learned = new Map<
-    string,
-    {
-      deps: readonly (readonly [string, string])[];
-      env: readonly (readonly [string, string | null])[];
-      names: StackNames;
-    }
-  >();
-  const envNow = () =>
-    [...options.envRead()]
-      .map(([k, v]) => [k, v ?? null] as [string, string | null])
-      .sort((a, b) => (a[0] < b[0] ? -1 : 1));
-  const indexed = (file: string): StackNames | undefined => {
-    if (loaded === null) loaded = readIndex(indexPath, options.runKey);
-    const record = loaded?.stacks[file];
-    if (!record || !isList(record.deps) || !isList(record.runs) || !isList(record.env)) return undefined;
-    for (const i of record.deps) {
-      const dep = loaded!.files[i];
-      if (!dep || hashOf(dep[0]) !== dep[1]) return undefined;
-    }
-    for (const [name, value] of record.env) if ((options.env[name] ?? null) !== value) return undefined;
-    const instances: { type: string; component: string; stackName: StackNameResult }[] = [];
-    for (const [type, n, list] of record.runs) {
-      const stackName = record.names[n];
-      const components = loaded!.lists[list];
-      if (!stackName || !components || !isList(components)) return undefined;
-      for (const component of components) instances.push({ type, component, stackName });
-    }
-    return { instances };
-  };
-  const learn = (file: string, files: readonly string[], names: StackNames): void => {
-    const deps = hashedFiles(files, hashOf);
-    if (!deps || (options.pure && !options.pure())) return;
-    learned.set(file, { deps, env: envNow(), names });
-  };
-  const writeIndex = (): void => {
-    if (learned.size === 0) return;
-    if (loaded === null) loaded = readIndex(indexPath, options.runKey);
-    const files: [string, string][] = [];
-    const ids = new Map<string, number>();
-    const id = (dep: readonly [string, string]) => {
-      const key = `${dep[0]}\u0000${dep[1]}`;
-      let n = ids.get(key);
-      if (n === undefined) ids.set(key, (n = files.push([dep[0], dep[1]]) - 1));
-      return n;
-    };
-    const lists: (readonly string[])[] = [];
-    const listIds = new Map<string, number>();
-    const listId = (list: readonly string[]) => {
-      const key = list.join('\u0000');
-      let n = listIds.get(key);
-      if (n === undefined) listIds.set(key, (n = lists.push(list) - 1));
-      return n;
-    };
-    const stacks: Record<string, IndexRecord> = {};
-    // Records of earlier runs are kept as they were (checked when next asked for), unless relearned.
-    for (const [file, r] of Object.entries(loaded?.stacks ?? {})) {
-      if (learned.has(file) || !isList(r.runs) || !isList(r.deps)) continue;
-      const deps = r.deps.map((i) => loaded!.files[i]);
-      const runs = r.runs.map(([type, n, list]) => [type, n, loaded!.lists[list]] as const);
-      if (deps.some((d) => d === undefined) || runs.some((run) => run[2] === undefined || !isList(run[2])))
-        continue;
-      stacks[file] = {
-        ...r,
-        deps: deps.map((d) => id(d!)),
-        runs: runs.map(([type, n, list]) => [type, n, listId(list!)] as const),
-      };
-    }
-    for (const [file, { deps, env, names }] of learned) {
-      const distinct: StackNameResult[] = [];
-      const nameIds = new Map<string, number>();
-      const runs: [string, number, string[]][] = [];
-      for (const { type, component, stackName } of names.instances) {
-        const key = JSON.stringify(stackName);
-        let n = nameIds.get(key);
-        if (n === undefined) nameIds.set(key, (n = distinct.push(stackName) - 1));
-        const last = runs[runs.length - 1];
-        if (last && last[0] === type && last[1] === n) last[2].push(component);
-        else runs.push([type, n, [component]]);
-      }
-      stacks[file] = {
-        deps: deps.map(id),
-        env,
-        names: distinct,
-        runs: runs.map(([type, n, list]) => [type, n, listId(list)] as const),
-      };
-    }
-    const sorted = Object.fromEntries(Object.entries(stacks).sort(([a], [b]) => (a < b ? -1 : 1)));
-    folder ??= ensureFolder(options.dir);
-    if (!folder) return;
-    const index: IndexFile = { magic: INDEX_MAGIC, runKey: options.runKey, files, lists, stacks: sorted };
-    const text = JSON.stringify(index);
-    writeAtomically(indexPath, Buffer.from(text));
-    learned.clear();
-  };
+  // The environment variables read so far, with their values: what an entry (and a name record) is
+  // valid for.
+  const envSoFar = () =>
+    [...options.envRead()].map(([k, v]) => [k, v ?? null] as const).sort((x, y) => (x[0] < y[0] ? -1 : 1));
+  const index = nameIndex({
+    path: join(options.dir, `index-${sha(options.runKey).slice(0, 16)}.json`),
+    runKey: options.runKey,
+    hashOf,
+    env: options.env,
+  });
 
   return {
     names(file) {
-      const known = indexed(file);
+      const known = index.lookup(file);
       if (known) {
         counts.reused++;
         return known;
@@ -332,18 +195,14 @@ export function diskCache(options: DiskCacheOptions): DiskCache {
       const entry = lookup(file);
       if (!entry) return undefined;
       counts.reused++;
-      const names = {
-        instances: fromRows(entry.header).map(({ type, component, stackName }) => ({
-          type,
-          component,
-          stackName,
-        })),
-      };
-      learned.set(file, { deps: entry.header.deps, env: entry.header.env, names });
+      const names = { instances: fromRows(entry.header).map(nameOnly) };
+      index.learn(file, entry.header.deps, entry.header.env, names);
       return names;
     },
     putNames(file, files, names) {
-      learn(file, files, names);
+      const deps = hashedFiles(files, hashOf);
+      if (!deps || (options.pure && !options.pure())) return;
+      index.learn(file, deps, envSoFar(), names);
     },
     stats: () => ({ ...counts }),
     absorb(stats) {
@@ -391,9 +250,7 @@ export function diskCache(options: DiskCacheOptions): DiskCache {
       if (!folder) return undefined; // An unwritable cache folder only costs speed.
       const details = Buffer.from(JSON.stringify(instances.map((i) => instanceDetails(i.section))));
       const body = serialize(instances.map((i) => i.section));
-      const env = [...options.envRead()]
-        .map(([k, v]) => [k, v ?? null] as const)
-        .sort((a, b) => (a[0] < b[0] ? -1 : 1));
+      const env = envSoFar();
       const header: Header = {
         file,
         deps,
@@ -410,12 +267,11 @@ export function diskCache(options: DiskCacheOptions): DiskCache {
       const path = join(options.dir, `${prefix}-${sha(JSON.stringify(deps)).slice(0, 16)}.bin`);
       writeEntry(path, Buffer.from(JSON.stringify(header)), Buffer.concat([details, body]));
       written++;
-      const named = instances.map(({ type, component, stackName }) => ({ type, component, stackName }));
-      learned.set(file, { deps, env, names: { instances: named } });
+      index.learn(file, deps, env, { instances: instances.map(nameOnly) });
       return undefined; // the caller keeps its instances: reading them back costs more
     },
     flush() {
-      writeIndex();
+      index.save();
       if (written > 0) prune(options.dir, Math.max(1000, options.capacity ?? 0, 2 * written));
       written = 0;
     },
@@ -572,22 +428,16 @@ function prune(dir: string, capacity: number): void {
 function writeEntry(path: string, header: Buffer, body: Buffer): void {
   const length = Buffer.alloc(4);
   length.writeUInt32LE(header.length);
-  writeAtomically(path, Buffer.concat([MAGIC, length, header, body]));
+  try {
+    writeFileAtomically(path, Buffer.concat([MAGIC, length, header, body]));
+  } catch {
+    // an unwritable cache folder only costs speed
+  }
 }
 
-/** A temporary file, then a rename: a concurrent run sees the old file or the new one, never half. */
-function writeAtomically(path: string, bytes: Buffer): void {
-  const tmp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  try {
-    writeFileSync(tmp, bytes);
-    renameSync(tmp, path);
-  } catch {
-    try {
-      unlinkSync(tmp);
-    } catch {
-      // nothing was written
-    }
-  }
+/** What the name index keeps of an instance (not its section, which must not outlive the compile). */
+function nameOnly({ type, component, stackName }: CachedInstanceHead): StackNames['instances'][number] {
+  return { type, component, stackName };
 }
 
 function sha(text: string): string {

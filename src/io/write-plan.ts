@@ -1,5 +1,6 @@
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { writeFileAtomically } from './atomic-file.js';
 import type { EmitPlan } from '../emit/emit-plan.js';
 
 export interface WriteResult {
@@ -21,14 +22,7 @@ export function writePlan(plan: EmitPlan): WriteResult {
       continue;
     }
     mkdirSync(dirname(file.path), { recursive: true });
-    const temp = join(dirname(file.path), `.${basename(file.path)}.${process.pid}.tmp`);
-    try {
-      writeFileSync(temp, file.contents);
-      renameSync(temp, file.path);
-    } catch (e) {
-      rmSync(temp, { force: true });
-      throw e;
-    }
+    writeFileAtomically(file.path, file.contents);
     written.push(file.path);
   }
   return { written, unchanged };

@@ -113,11 +113,10 @@ export async function describeStacksParallel(
   );
   try {
     const set = project.set;
-    const hasErrors = () => set.diagnostics.some((d) => d.severity === 'error');
     // Every part is loaded (parsed, imports resolved) before any is compiled: bad input anywhere
     // fails before anything compiles, as on one thread.
     loadManifests(set, parts[0]);
-    if (hasErrors()) Atomics.store(flag, 0, 1);
+    if (set.hasErrors) Atomics.store(flag, 0, 1);
     const loaded = await Promise.all(workers.map((w) => w.loaded));
     if (Atomics.load(flag, 0) !== 0 || loaded.some((ok) => !ok)) {
       Atomics.store(flag, 0, 1);
@@ -139,7 +138,7 @@ export async function describeStacksParallel(
       if (!(e instanceof UnspoolableName)) throw e;
       Atomics.store(flag, 0, 1);
     }
-    if (hasErrors() || Atomics.load(flag, 0) !== 0) {
+    if (set.hasErrors || Atomics.load(flag, 0) !== 0) {
       Atomics.store(flag, 0, 1);
       return await singleThreaded(workers, options, describe, format, spool, run);
     }

@@ -23,9 +23,8 @@ const stop = (): void => {
 try {
   const project = await openProjectWithIncludes(input.project);
   const set = project.set;
-  const hasErrors = () => set.diagnostics.some((d) => d.severity === 'error');
   loadManifests(set, input.files);
-  if (hasErrors()) stop();
+  if (set.hasErrors) stop();
   else {
     // Nothing is compiled anywhere until every part has loaded without problems (fail fast).
     post({ loaded: true });
@@ -34,7 +33,7 @@ try {
     const spool = sharedSpoolWriter(input.spoolPath);
     const instances = spoolInstances(set, input.describe, spool, input.files, input.format);
     const layout = spool.finish();
-    if (hasErrors()) stop();
+    if (set.hasErrors) stop();
     else post({ ok: true, instances, layout, ...(project.cache ? { stats: project.cache.stats() } : {}) });
   }
 } catch {
