@@ -4,11 +4,10 @@ import type { ValueMap } from '../model/value.js';
 import { describeComponent } from '../describe/describe-component.js';
 import type { DescribedComponent } from '../describe/describe-component.js';
 import type { DescribeStacksOptions } from '../describe/describe-stacks.js';
-import type { StackEntries } from '../describe/describe-stacks.js';
 import { describeStacksLazily } from '../describe/describe-stacks.js';
 import { findComponent } from '../describe/find-component.js';
 import type { SpooledStacks, TextSpool } from '../describe/spooled-stacks.js';
-import { UnspoolableName, describeStacksSpooled } from '../describe/spooled-stacks.js';
+import { UnspoolableName, describeStacksSpooled, memorySpool } from '../describe/spooled-stacks.js';
 import type { OutputFormat } from '../describe/format.js';
 import { renderEntries } from '../describe/format.js';
 import { loadManifests } from '../compile/instance.js';
@@ -63,28 +62,23 @@ function problemsOfStack(project: Project, file: string, imports: readonly strin
   );
 }
 
-/** `describe stacks` as one value (what the CLI streams stack by stack, see describeStacksEntries). */
+/**
+ * `describe stacks` as one value: the JSON the CLI prints (describeStacksSpooledService, through a
+ * spool in memory), parsed, so tests of this value test the CLI's path.
+ */
 export function describeStacksService(
   project: Project,
   options: DescribeStacksOptions,
 ): Record<string, ValueMap> {
-  const entries = describeStacksEntries(project, options);
-  return Object.fromEntries(entries.names.map((name) => [name, entries.take(name)]));
-}
-
-/** `describe stacks` one stack at a time (see describeStacksLazily); problems are raised first. */
-export function describeStacksEntries(project: Project, options: DescribeStacksOptions): StackEntries {
-  // Broken input (YAML, imports, cycles) fails before any stack is compiled.
-  loadManifests(project.set);
-  failOnErrors(project.set.diagnostics);
-  const entries = describeStacksLazily(project.set, options);
-  failOnErrors(project.set.diagnostics);
-  return entries;
+  const pieces = [...describeStacksSpooledService(project, options, memorySpool(), 'json').render()];
+  const text = pieces.map((p) => (typeof p === 'string' ? p : Buffer.from(p).toString('utf8'))).join('');
+  return JSON.parse(text) as Record<string, ValueMap>;
 }
 
 /**
- * `describe stacks --format json` through a spool: every instance is compiled and rendered first
- * (problems are raised before any output), holding only its text in the spool.
+ * `describe stacks` through a spool: broken input (YAML, imports, cycles) fails before any stack is
+ * compiled; then every instance is compiled and rendered (problems are raised before any output),
+ * holding only its text in the spool.
  */
 export function describeStacksSpooledService(
   project: Project,
