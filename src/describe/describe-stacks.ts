@@ -47,8 +47,8 @@ export function describeStacksLazily(set: StackSet, options: DescribeStacksOptio
       const byType: Record<string, Record<string, ValueMap>> = {};
       for (const instance of groups.get(name) ?? []) {
         const components = (byType[instance.type] ??= {});
-        // Several manifests may define one component for one stack: the first in walk order wins, as
-        // in `describe component` (Atmos leaves this to chance; `validate stacks` reports differing copies).
+        // Several manifests may define one component for one stack: the first in walk order wins
+        // (Atmos leaves this to chance; `validate stacks` and terraform runs report differing copies).
         if (instance.component in components) continue;
         components[instance.component] = describedInstance(set, instance, name, options);
       }
