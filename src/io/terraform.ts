@@ -1,4 +1,4 @@
-import { execa } from 'execa';
+import type * as Execa from 'execa';
 import type { Step } from '../run/terraform-plan.js';
 
 /** The port through which Strata runs terraform (or tofu). Tests use a fake; the CLI uses execaRunner. */
@@ -29,6 +29,7 @@ const FORWARDED = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
  */
 export const execaRunner: TerraformRunner = {
   async capture(step, baseEnv) {
+    const { execa } = await loadExeca();
     const r = await execa(step.binary, step.args, {
       cwd: step.cwd,
       env: stepEnv(step, baseEnv),
@@ -40,6 +41,7 @@ export const execaRunner: TerraformRunner = {
     return { exitCode: r.exitCode ?? 1, stdout: String(r.stdout) };
   },
   async run(step, baseEnv) {
+    const { execa } = await loadExeca();
     const env = stepEnv(step, baseEnv);
     // Several instances at once: no stdin, and every line prefixed so their output never interleaves
     // within a line.
@@ -75,6 +77,14 @@ export const execaRunner: TerraformRunner = {
     }
   },
 };
+
+/**
+ * execa, loaded by the first step: its ~130 modules cost ~0.1 s of start-up, which commands that never
+ * run terraform (describe, list, validate) should not pay.
+ */
+function loadExeca(): Promise<typeof Execa> {
+  return import('execa');
+}
 
 /** The environment of a step: the caller's, then the step's variables (null unsets). */
 function stepEnv(step: Step, baseEnv: Readonly<Record<string, string | undefined>>): Record<string, string> {

@@ -56,6 +56,32 @@ describe('strata describe component', () => {
   });
 });
 
+describe('!exec with --allow-exec', () => {
+  const execRepo = (value: string) =>
+    repo({
+      'stacks/orgs/dev.yaml': `vars:\n  stage: dev\ncomponents:\n  terraform:\n    vpc:\n      vars:\n        x: ${value}\n`,
+    });
+
+  it('runs the command through the shell with the environment, and decodes JSON output', () => {
+    const r = runCli(
+      ['describe', 'component', 'vpc', '-s', 'dev', '--format', 'json', '--allow-exec'],
+      execRepo('!exec printf \'{"who":"%s","n":[1,2]}\' "$STRATA_EXEC_PROBE"'),
+      { STRATA_EXEC_PROBE: 'probe-value' },
+    );
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout).vars.x).toEqual({ who: 'probe-value', n: [1, 2] });
+  });
+
+  it('reports a failing command with its exit code and first stderr line, exit 1', () => {
+    const r = runCli(
+      ['describe', 'component', 'vpc', '-s', 'dev', '--allow-exec'],
+      execRepo('!exec echo broken >&2; exit 3'),
+    );
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toContain('failed: exit code 3: broken');
+  });
+});
+
 describe('errors in manifests', () => {
   it('shows file:line:col and a code frame for a YAML syntax error', () => {
     const r = runCli(
