@@ -19,8 +19,11 @@ export interface CachedInstanceHead {
 
 /** What can be known of an instance's sections without reading them (see section-digest.ts). */
 export interface InstanceDetails {
-  /** A digest of each top-level section. */
-  readonly digests: Readonly<Record<string, string>>;
+  /**
+   * A digest of each top-level section; undefined when not kept (the in-memory cache keeps none for
+   * abstract instances): a digest asked for is then taken of the section, compiled again.
+   */
+  readonly digests?: Readonly<Record<string, string>>;
   /** The small sections in PEEKED. */
   readonly peeked: ValueMap;
 }

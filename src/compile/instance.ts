@@ -220,7 +220,7 @@ class CachedInstance implements Instance {
 
   digest(key: string): string {
     const details = this.stack.details()?.[this.index];
-    return details ? (details.digests[key] ?? ABSENT) : digestOf(this.section[key]);
+    return details?.digests ? (details.digests[key] ?? ABSENT) : digestOf(this.section[key]);
   }
 
   peek(key: (typeof PEEKED)[number]): Value | undefined {
@@ -256,7 +256,7 @@ export function summarized(set: StackSet, instance: Instance): Instance {
     get section() {
       return (section ??= compileSection(set, manifest.file, type, component));
     },
-    digest: (key) => digests[key] ?? ABSENT,
+    digest: (key) => digests?.[key] ?? ABSENT,
     peek: (key) => peeked[key],
   };
 }

@@ -7,7 +7,8 @@
 import { hash } from 'node:crypto';
 import type { CachedInstanceHead, CachedStack, CompileCache, InstanceDetails } from './compile-cache.js';
 import { contentHasher, hashedFiles } from './compile-cache.js';
-import { instanceDetails } from './section-digest.js';
+import type { DigestInterner } from './section-digest.js';
+import { abstractDetails, digestInterner } from './section-digest.js';
 
 interface Entry {
   /** The listing of stack files it was compiled against (import globs resolve against it). */
@@ -15,7 +16,10 @@ interface Entry {
   readonly deps: readonly (readonly [string, string])[];
   readonly imports: readonly string[];
   readonly instances: readonly CachedInstanceHead[];
-  /** Digests and small sections only: a section asked for is compiled again on the side that asks. */
+  /**
+   * Digests and small sections only (small sections alone for abstract instances): a section asked for
+   * is compiled again on the side that asks.
+   */
   readonly details: readonly InstanceDetails[];
 }
 
@@ -30,10 +34,14 @@ function stackOf(entry: Entry): CachedStack {
 }
 
 /** Entries by top-level manifest; share one between the CompileCaches of several StackSets. */
-export type MemoryStore = Map<string, Entry[]>;
+export interface MemoryStore {
+  readonly entries: Map<string, Entry[]>;
+  /** Equal digests are held once across all entries (the store holds every instance of both sides). */
+  readonly intern: DigestInterner;
+}
 
 export function memoryStore(): MemoryStore {
-  return new Map();
+  return { entries: new Map(), intern: digestInterner() };
 }
 
 /**
@@ -48,7 +56,7 @@ export function memoryCache(
   const scope = hash('sha1', [...listing].sort().join('\n'), 'hex');
   const hashOf = contentHasher(readFile);
   const find = (file: string): Entry | undefined =>
-    store.get(file)?.find((e) => e.listing === scope && e.deps.every(([f, h]) => hashOf(f) === h));
+    store.entries.get(file)?.find((e) => e.listing === scope && e.deps.every(([f, h]) => hashOf(f) === h));
   return {
     has: (file) => find(file) !== undefined,
     get(file) {
@@ -58,24 +66,40 @@ export function memoryCache(
     put(file, files, imports, instances) {
       const deps = hashedFiles(files, hashOf);
       if (!deps) return undefined;
-      const entries = store.get(file) ?? [];
+      const entries = store.entries.get(file) ?? [];
       const entry: Entry = {
         listing: scope,
         deps,
         imports,
-        instances: instances.map(({ type, component, stackName, deferred, references }) => ({
-          type,
-          component,
-          stackName,
-          deferred,
-          references,
-        })),
-        details: instances.map((i) => instanceDetails(i.section)),
+        instances: compactHeads(instances),
+        details: instances.map((i) => store.intern(abstractDetails(i.section))),
       };
       entries.push(entry);
-      store.set(file, entries);
+      store.entries.set(file, entries);
       // The caller keeps these instead of the compiled ones: digests only, sections dropped.
       return stackOf(entry);
     },
   };
+}
+
+const NONE: readonly never[] = Object.freeze([]);
+
+/**
+ * The instances' heads, sharing what repeats: a manifest's instances have one stack name between
+ * them, and most have no deferred values or references (the store holds every instance of a run).
+ */
+function compactHeads(instances: readonly CachedInstanceHead[]): CachedInstanceHead[] {
+  const names = new Map<string, CachedInstanceHead['stackName']>();
+  return instances.map(({ type, component, stackName, deferred, references }) => {
+    const key = JSON.stringify(stackName);
+    let shared = names.get(key);
+    if (!shared) names.set(key, (shared = stackName));
+    return {
+      type,
+      component,
+      stackName: shared,
+      deferred: deferred.length ? deferred : NONE,
+      references: references.length ? references : NONE,
+    };
+  });
 }

@@ -4,6 +4,7 @@
  */
 import { hash } from 'node:crypto';
 import type { Value, ValueMap } from '../model/value.js';
+import { isMap } from '../model/value.js';
 import { sortKeys } from '../model/sort-keys.js';
 import type { InstanceDetails } from './compile-cache.js';
 
@@ -35,8 +36,49 @@ export const PEEKED = ['component', 'metadata', 'dependencies'] as const;
 
 /** What the compile caches keep of an instance besides its section: digests and the small sections. */
 export function instanceDetails(section: ValueMap): InstanceDetails {
-  return {
-    digests: sectionDigests(section),
-    peeked: Object.fromEntries(PEEKED.filter((k) => k in section).map((k) => [k, section[k]!])),
+  return { digests: sectionDigests(section), peeked: peekedSections(section) };
+}
+
+/**
+ * The details of an abstract instance for a cache that holds every instance in memory: its small
+ * sections only. Nothing compares abstract instances (describe affected skips them), and they are
+ * often most of an organisation's instances (every catalog entry's bases, in every stack).
+ */
+export function abstractDetails(section: ValueMap): InstanceDetails {
+  const metadata = section['metadata'];
+  return isMap(metadata) && metadata['type'] === 'abstract'
+    ? { peeked: peekedSections(section) }
+    : instanceDetails(section);
+}
+
+function peekedSections(section: ValueMap): ValueMap {
+  return Object.fromEntries(PEEKED.filter((k) => k in section).map((k) => [k, section[k]!]));
+}
+
+/** Gives back details whose digest strings are shared with every equal digest seen before. */
+export type DigestInterner = (details: InstanceDetails) => InstanceDetails;
+
+/**
+ * An interner for one run's details: an organisation's instances repeat most digests (a stack's
+ * instances share its backend and settings, abstract bases repeat in every stack), so `describe
+ * affected`, which holds the details of every instance of both sides, keeps each distinct digest once
+ * (large bench preset: 4.8 million digests, 240,000 distinct).
+ */
+export function digestInterner(): DigestInterner {
+  const known = new Map<string, string>();
+  const intern = (digest: string): string => {
+    const seen = known.get(digest);
+    if (seen !== undefined) return seen;
+    known.set(digest, digest);
+    return digest;
   };
+  // Built with fromEntries: an object given 20 keys one computed key at a time turns into a hash
+  // table, four times the size (864 bytes against 224).
+  return ({ digests, peeked }) =>
+    digests
+      ? {
+          digests: Object.fromEntries(Object.entries(digests).map(([key, digest]) => [key, intern(digest)])),
+          peeked,
+        }
+      : { peeked };
 }

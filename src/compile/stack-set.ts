@@ -145,6 +145,16 @@ export class StackSet {
     return m;
   }
 
+  /**
+   * Forgets a manifest's Phase A (its merged configuration), once its instances are compiled and kept
+   * elsewhere: a run over every stack then never holds every stack's configuration. Asked for again, it
+   * is processed again (its files stay parsed).
+   */
+  release(file: string): void {
+    this.#manifests.delete(file);
+    this.#processor.forget(file);
+  }
+
   /** The same manifest with provenance recorded (a second, traced pass over only this stack's files). */
   tracedManifest(file: string): ProcessedManifest | undefined {
     this.#traced ??= this.#newProcessor(true);
@@ -158,7 +168,7 @@ export class StackSet {
   }
 
   readonly #layers = new WeakMap<object, Map<string, Map<string, TracedValue>>>();
-  readonly #baseChains: BaseChainMemo = new Map();
+  readonly #baseChains: BaseChainMemo = new WeakMap();
 
   /** The per-stack, per-type cache of global ⊕ type-level sections (see ComponentInput.stackLayers). */
   #stackLayers(config: object, key: string): Map<string, TracedValue> {

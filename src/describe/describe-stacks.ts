@@ -69,13 +69,17 @@ export function forEachListed(
   files: Iterable<string> = set.stackFiles,
 ): void {
   const types = options.componentTypes?.length ? options.componentTypes : COMPONENT_TYPES;
-  for (const instance of allInstances(set, types, files)) {
-    const stackName = listedStackName(set, instance);
-    if (stackName === undefined) continue;
-    if (options.stack && options.stack !== stackName && options.stack !== instance.manifest.stackFile)
-      continue;
-    if (options.components?.length && !matchesComponents(instance, options.components)) continue;
-    visit(instance, stackName);
+  for (const file of files) {
+    for (const instance of allInstances(set, types, [file])) {
+      const stackName = listedStackName(set, instance);
+      if (stackName === undefined) continue;
+      if (options.stack && options.stack !== stackName && options.stack !== instance.manifest.stackFile)
+        continue;
+      if (options.components?.length && !matchesComponents(instance, options.components)) continue;
+      visit(instance, stackName);
+    }
+    // Its instances are compiled: the stack's merged configuration is not needed any more.
+    set.release(file);
   }
 }
 

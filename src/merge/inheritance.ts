@@ -47,8 +47,9 @@ export interface BaseChain {
  * Base chains already resolved, by the component's own map: stacks that import a catalog entry
  * unchanged share its maps (merges share untouched subtrees), so the chain is resolved once, not once
  * per stack. An entry applies while every base it read is still the same map. Untraced runs only.
+ * Weak: a stack's own component maps, and their entries, go with its released configuration.
  */
-export type BaseChainMemo = Map<ValueMap, MemoEntry[]>;
+export type BaseChainMemo = WeakMap<ValueMap, MemoEntry[]>;
 
 interface MemoEntry {
   readonly type: string;

@@ -124,6 +124,14 @@ export class ManifestProcessor {
       : { ...processed, config: { ...processed.config, value } };
   }
 
+  /**
+   * Forgets a top-level manifest's merged result (StackSet.release); the files it imports stay
+   * processed, as other stacks import them too. Asked for again, it is merged again.
+   */
+  forget(file: string): void {
+    this.#processed.delete(file);
+  }
+
   #visitTop(file: string): ProcessedManifest | undefined {
     return this.#visit(file, {
       context: undefined,

@@ -244,13 +244,16 @@ function folderOf(i: Instance): string {
 
 function instancesById(set: StackSet): Map<string, Instance> {
   const out = new Map<string, Instance>();
-  for (const i of allInstances(set, ['terraform'])) {
-    const peeked = peekSection(i, 'metadata');
-    const metadata = isMap(peeked) ? peeked : {};
-    if (metadata['type'] === 'abstract' || metadata['enabled'] === false) continue;
-    const id = nodeId(stackOf(i), i.component);
-    // Kept as digests: the sections of both sides of a large organisation need not be held at once.
-    if (!out.has(id)) out.set(id, summarized(set, i));
+  for (const file of set.stackFiles) {
+    for (const i of allInstances(set, ['terraform'], [file])) {
+      const peeked = peekSection(i, 'metadata');
+      const metadata = isMap(peeked) ? peeked : {};
+      if (metadata['type'] === 'abstract' || metadata['enabled'] === false) continue;
+      const id = nodeId(stackOf(i), i.component);
+      // Kept as digests: the sections of both sides of a large organisation need not be held at once.
+      if (!out.has(id)) out.set(id, summarized(set, i));
+    }
+    set.release(file);
   }
   return out;
 }

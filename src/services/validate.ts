@@ -28,7 +28,10 @@ export interface ValidateResult {
  */
 export function checkStacks(project: Project): ValidateResult {
   const checks = new StackChecks(project);
-  for (const file of project.set.stackFiles) checks.add(manifestInstances(project.set, file));
+  for (const file of project.set.stackFiles) {
+    checks.add(manifestInstances(project.set, file));
+    project.set.release(file);
+  }
   return checks.result();
 }
 
@@ -99,10 +102,10 @@ class StackChecks {
           'component-duplicate',
           `component '${first.component}' in stack '${name}' is defined differently in more than one top-level manifest`,
           {
-            file: set.context.display(first.manifest.file),
+            file: set.context.display(first.file),
             hint: 'keep the component in one of these manifests, or make the definitions identical',
             related: [first, ...differing].map((i) => ({
-              file: set.context.display(i.manifest.file),
+              file: set.context.display(i.file),
               message: 'defines it',
             })),
           },
@@ -117,15 +120,18 @@ class StackChecks {
   }
 }
 
-/** Where an instance is defined: what the duplicate check keeps of it. */
-type Definition = Pick<Instance, 'manifest' | 'type' | 'component' | 'stackName'>;
+/**
+ * Where an instance is defined: what the duplicate check keeps of it (its manifest's path, not the
+ * manifest: a stack's merged configuration is released once its instances are checked).
+ */
+type Definition = Pick<Instance, 'type' | 'component' | 'stackName'> & { readonly file: string };
 
 function definition({ manifest, type, component, stackName }: Instance): Definition {
-  return { manifest, type, component, stackName };
+  return { file: manifest.file, type, component, stackName };
 }
 
 function sectionOf(set: Project['set'], instance: Definition): ValueMap {
-  const again = manifestInstances(set, instance.manifest.file).find(
+  const again = manifestInstances(set, instance.file).find(
     (i) => i.type === instance.type && i.component === instance.component,
   );
   return again?.section ?? {};
@@ -155,6 +161,7 @@ export async function validateStacks(
           ...settingsValidation(project, i, i.stackName.ok ? i.stackName.name : i.manifest.stackFile),
         );
     }
+    project.set.release(file);
   }
   const checked = checks.result();
   const manifests = validateManifests(project, env);

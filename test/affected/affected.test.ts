@@ -96,6 +96,30 @@ describe('describe affected', () => {
     },
   );
 
+  // Abstract bases are never listed; without the disk cache they are held without digests.
+  it.each([false, true])(
+    'reports the instances an abstract base reaches, and a base made real as new (disk cache: %s)',
+    (cache) => {
+      const dir = repo();
+      const catalog = (type: string, cidr: string) =>
+        `components:\n  terraform:\n    vpc/defaults:\n      metadata: {type: ${type}}\n      vars: {cidr: ${cidr}}\n    vpc:\n      metadata: {inherits: [vpc/defaults]}\n`;
+      writeFileSync(join(dir, 'stacks/catalog/vpc.yaml'), catalog('abstract', '10.0.0.0/16'));
+      const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: 'ignore' });
+      git('add', '-A');
+      git('-c', 'user.email=t@e.st', '-c', 'user.name=t', 'commit', '-qm', 'abstract');
+      const run = () =>
+        describeAffected(
+          { cwd: dir, env: { STRATA_CACHE_DIR: join(dir, '.cache') }, cache },
+          { base: 'main', includeDependents: false },
+        ).map((i) => `${i.stack_slug} ${i.affected_all.join(',')}`);
+      writeFileSync(join(dir, 'stacks/catalog/vpc.yaml'), catalog('abstract', '10.9.0.0/16'));
+      expect(run()).toEqual(['dev-vpc stack.vars', 'qa-vpc stack.vars']);
+      writeFileSync(join(dir, 'stacks/catalog/vpc.yaml'), catalog('real', '10.0.0.0/16'));
+      // Its heirs are unchanged: metadata is not inherited.
+      expect(run()).toEqual(['dev-vpc-defaults stack.metadata', 'qa-vpc-defaults stack.metadata']);
+    },
+  );
+
   it('fails on a manifest that no longer loads, instead of reporting its components deleted', () => {
     const dir = repo();
     writeFileSync(join(dir, 'stacks/orgs/qa.yaml'), 'import: [catalog/vpc]\nvars: {stage: qa\n');
