@@ -7,8 +7,8 @@
 import { hash } from 'node:crypto';
 import type { CachedInstanceHead, CachedStack, CompileCache, InstanceDetails } from './compile-cache.js';
 import { contentHasher, hashedFiles } from './compile-cache.js';
-import type { DigestInterner } from './section-digest.js';
-import { abstractDetails, digestInterner } from './section-digest.js';
+import type { DetailsKeeper } from './section-digest.js';
+import { detailsKeeper, instanceDetails } from './section-digest.js';
 
 interface Entry {
   /** The listing of stack files it was compiled against (import globs resolve against it). */
@@ -36,12 +36,12 @@ function stackOf(entry: Entry): CachedStack {
 /** Entries by top-level manifest; share one between the CompileCaches of several StackSets. */
 export interface MemoryStore {
   readonly entries: Map<string, Entry[]>;
-  /** Equal digests are held once across all entries (the store holds every instance of both sides). */
-  readonly intern: DigestInterner;
+  /** Keeps the details compactly (see detailsKeeper): the store holds every instance of both sides. */
+  readonly keep: DetailsKeeper;
 }
 
 export function memoryStore(): MemoryStore {
-  return { entries: new Map(), intern: digestInterner() };
+  return { entries: new Map(), keep: detailsKeeper() };
 }
 
 /**
@@ -72,7 +72,7 @@ export function memoryCache(
         deps,
         imports,
         instances: compactHeads(instances),
-        details: instances.map((i) => store.intern(abstractDetails(i.section))),
+        details: instances.map((i) => store.keep(instanceDetails(i.section))),
       };
       entries.push(entry);
       store.entries.set(file, entries);

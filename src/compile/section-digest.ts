@@ -39,32 +39,22 @@ export function instanceDetails(section: ValueMap): InstanceDetails {
   return { digests: sectionDigests(section), peeked: peekedSections(section) };
 }
 
-/**
- * The details of an abstract instance for a cache that holds every instance in memory: its small
- * sections only. Nothing compares abstract instances (describe affected skips them), and they are
- * often most of an organisation's instances (every catalog entry's bases, in every stack).
- */
-export function abstractDetails(section: ValueMap): InstanceDetails {
-  const metadata = section['metadata'];
-  return isMap(metadata) && metadata['type'] === 'abstract'
-    ? { peeked: peekedSections(section) }
-    : instanceDetails(section);
-}
-
 function peekedSections(section: ValueMap): ValueMap {
   return Object.fromEntries(PEEKED.filter((k) => k in section).map((k) => [k, section[k]!]));
 }
 
-/** Gives back details whose digest strings are shared with every equal digest seen before. */
-export type DigestInterner = (details: InstanceDetails) => InstanceDetails;
+/** Details as a cache holds them for the rest of a run (see detailsKeeper). */
+export type DetailsKeeper = (details: InstanceDetails) => InstanceDetails;
 
 /**
- * An interner for one run's details: an organisation's instances repeat most digests (a stack's
- * instances share its backend and settings, abstract bases repeat in every stack), so `describe
- * affected`, which holds the details of every instance of both sides, keeps each distinct digest once
- * (large bench preset: 4.8 million digests, 240,000 distinct).
+ * How a run's caches hold the details of every instance (describe affected holds both sides' at once):
+ * each distinct digest string once, as an organisation's instances repeat most of them (a stack's
+ * instances share its backend and settings; large bench preset: 4.8 million digests, 240,000
+ * distinct), and no digests of abstract instances, which nothing compares (describe affected skips
+ * them) and which are often most instances (a catalog entry's bases, in every stack). A digest asked
+ * of an abstract instance is taken of its section, read or compiled again.
  */
-export function digestInterner(): DigestInterner {
+export function detailsKeeper(): DetailsKeeper {
   const known = new Map<string, string>();
   const intern = (digest: string): string => {
     const seen = known.get(digest);
@@ -72,13 +62,14 @@ export function digestInterner(): DigestInterner {
     known.set(digest, digest);
     return digest;
   };
-  // Built with fromEntries: an object given 20 keys one computed key at a time turns into a hash
-  // table, four times the size (864 bytes against 224).
-  return ({ digests, peeked }) =>
-    digests
-      ? {
-          digests: Object.fromEntries(Object.entries(digests).map(([key, digest]) => [key, intern(digest)])),
-          peeked,
-        }
-      : { peeked };
+  return ({ digests, peeked }) => {
+    const metadata = peeked['metadata'];
+    if (!digests || (isMap(metadata) && metadata['type'] === 'abstract')) return { peeked };
+    // Built with fromEntries: an object given 20 keys one computed key at a time turns into a hash
+    // table, four times the size (864 bytes against 224).
+    return {
+      digests: Object.fromEntries(Object.entries(digests).map(([key, digest]) => [key, intern(digest)])),
+      peeked,
+    };
+  };
 }

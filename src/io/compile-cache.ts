@@ -33,8 +33,8 @@ import type {
 import { contentHasher, hashedFiles } from '../compile/compile-cache.js';
 import { writeFileAtomically } from './atomic-file.js';
 import { nameIndex } from './name-index.js';
-import { digestInterner, instanceDetails } from '../compile/section-digest.js';
-import type { DigestInterner } from '../compile/section-digest.js';
+import { detailsKeeper, instanceDetails } from '../compile/section-digest.js';
+import type { DetailsKeeper } from '../compile/section-digest.js';
 import type { ValueMap } from '../model/value.js';
 import type { StackNameResult } from '../naming/stack-name.js';
 
@@ -119,8 +119,8 @@ export interface CacheStats {
 
 export function diskCache(options: DiskCacheOptions): DiskCache {
   const hashOf = contentHasher(options.readFile);
-  // Details of every instance may be held at once (describe affected): equal digests are kept once.
-  const intern = digestInterner();
+  // Details of every instance may be held at once (describe affected): kept compactly.
+  const keep = detailsKeeper();
   let written = 0;
   let folder: boolean | undefined;
   // An entry's name: `<run key, manifest path and contents>-<every file it was compiled from>`.
@@ -239,7 +239,7 @@ export function diskCache(options: DiskCacheOptions): DiskCache {
               read(0, header.detailsLength),
               header.detailsHash,
               header.rows.length,
-              intern,
+              keep,
             );
           return details;
         },
@@ -361,13 +361,13 @@ function readDetails(
   bytes: Buffer | undefined,
   hash: string,
   count: number,
-  intern: DigestInterner,
+  keep: DetailsKeeper,
 ): readonly InstanceDetails[] | undefined {
   if (!bytes || shaBytes(bytes) !== hash) return undefined;
   try {
     const details = JSON.parse(bytes.toString('utf8')) as unknown;
     return Array.isArray(details) && details.length === count
-      ? (details as InstanceDetails[]).map(intern)
+      ? (details as InstanceDetails[]).map(keep)
       : undefined;
   } catch {
     return undefined;

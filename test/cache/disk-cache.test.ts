@@ -77,9 +77,20 @@ describe('the on-disk compile cache', () => {
     const dir = seed(files);
     const details = open(dir, files).get('dev.yaml')!.details();
     expect(details).toHaveLength(2);
-    expect(Object.keys(details![0]!.digests)).toEqual(['vars']);
-    expect(details![0]!.digests['vars']).not.toBe(details![1]!.digests['vars']);
+    expect(Object.keys(details![0]!.digests!)).toEqual(['vars']);
+    expect(details![0]!.digests!['vars']).not.toBe(details![1]!.digests!['vars']);
     expect(details![0]!.peeked).toEqual({});
+  });
+
+  it('holds no digests of an abstract instance once read (nothing compares them), only its small sections', () => {
+    const dir = testdir({});
+    const cache = open(dir, files);
+    const base = { ...instance('vpc/defaults', { cidr: 'x' }), section: { metadata: { type: 'abstract' } } };
+    cache.put('dev.yaml', ['dev.yaml'], [], [base, instance('vpc', { cidr: 'x' })]);
+    cache.flush();
+    const details = open(dir, files).get('dev.yaml')!.details()!;
+    expect(details[0]).toEqual({ peeked: { metadata: { type: 'abstract' } } });
+    expect(Object.keys(details[1]!.digests!)).toEqual(['vars']);
   });
 
   it('still hits when an unrelated file changed', () => {
