@@ -84,7 +84,8 @@ export function nameIndex(options: NameIndexOptions): NameIndex {
     },
     save() {
       if (learned.size === 0) return;
-      const index = load();
+      // Read again, not as loaded: records a concurrent run saved since are kept.
+      const index = readIndex(options.path, options.runKey);
       const table = new Interned<FileHash>((f) => `${f[0]}\u0000${f[1]}`);
       const lists = new Interned<readonly string[]>((l) => l.join('\u0000'));
       const stacks: Record<string, IndexRecord> = {};

@@ -282,6 +282,22 @@ describe('the name index', () => {
     expect(names(dir, files, 'other.yaml')).toEqual(['terraform/x@acme-dev']);
   });
 
+  it('keeps the records a concurrent run saved after this one had read the index', () => {
+    const dir = testdir({});
+    open(dir, files).putNames!('dev.yaml', ['dev.yaml'], { instances: [instance('vpc', {})] });
+    const a = open(dir, files);
+    const b = open(dir, files);
+    // Both read the index before either saves.
+    expect(a.names!('dev.yaml')).toBeUndefined();
+    expect(b.names!('dev.yaml')).toBeUndefined();
+    a.putNames!('dev.yaml', ['dev.yaml'], { instances: [instance('vpc', {})] });
+    b.putNames!('prod.yaml', ['prod.yaml'], { instances: [instance('db', {})] });
+    a.flush();
+    b.flush();
+    expect(names(dir)).toEqual(['terraform/vpc@acme-dev']);
+    expect(names(dir, files, 'prod.yaml')).toEqual(['terraform/db@acme-dev']);
+  });
+
   it.each([
     ['truncated', (b: Buffer) => b.subarray(0, b.length >> 1)],
     ['garbage', () => Buffer.from('\u0000\u0001 not json')],
