@@ -21,18 +21,26 @@ import { sharedSpoolReader, spoolFolder } from '../io/text-spool.js';
 import { describeStacksSpooledService } from './describe.js';
 import type { Project, ProjectOptions } from './project.js';
 import { openProjectWithIncludes } from './project.js';
+import type { ValidatedPart } from './validate.js';
 
-export interface WorkerInput {
+interface WorkerCommon {
   readonly project: ProjectOptions;
-  readonly describe: DescribeStacksOptions;
-  readonly format: OutputFormat;
   readonly files: readonly string[];
-  readonly spoolPath: string;
   /** A shared flag (Int32Array over it): set by any thread that meets a problem. */
   readonly failed: SharedArrayBuffer;
   /** Set (and notified) by the main thread once every part has loaded: the workers then compile. */
   readonly go: SharedArrayBuffer;
 }
+
+/** A part of `describe stacks` (rendered into a spool file), or of `validate stacks` (parallel-validate.ts). */
+export type WorkerInput =
+  | (WorkerCommon & {
+      readonly task: 'describe';
+      readonly describe: DescribeStacksOptions;
+      readonly format: OutputFormat;
+      readonly spoolPath: string;
+    })
+  | (WorkerCommon & { readonly task: 'validate'; readonly strict: boolean });
 
 export type WorkerResult =
   | { readonly loaded: true }
@@ -42,6 +50,7 @@ export type WorkerResult =
       readonly layout: SpoolLayout;
       readonly stats?: CacheStats;
     }
+  | { readonly ok: true; readonly validated: ValidatedPart; readonly stats?: CacheStats }
   | { readonly ok: false };
 
 /**
@@ -94,14 +103,11 @@ export async function describeStacksParallel(
   const failed = new SharedArrayBuffer(4);
   const flag = new Int32Array(failed);
   const go = new SharedArrayBuffer(4);
-  const release = () => {
-    Atomics.store(new Int32Array(go), 0, 1);
-    Atomics.notify(new Int32Array(go), 0);
-  };
-  const { report: _report, memoryStore: _store, ...cloneable } = options;
-  const workerOptions: ProjectOptions = { ...cloneable, env: { ...options.env } };
+  const release = () => releaseWorkers(go);
+  const workerOptions = cloneableOptions(options);
   const workers = parts.slice(1).map((files, i) =>
     startWorker({
+      task: 'describe',
       project: workerOptions,
       describe,
       format,
@@ -143,7 +149,7 @@ export async function describeStacksParallel(
       return await singleThreaded(workers, options, describe, format, spool, run);
     }
     const results = await Promise.all(workers.map((w) => w.result));
-    const done = results.filter((r): r is Extract<WorkerResult, { ok: true }> => 'ok' in r && r.ok);
+    const done = results.filter((r): r is Extract<WorkerResult, { instances: unknown }> => 'instances' in r);
     if (done.length !== results.length)
       return await singleThreaded(workers, options, describe, format, spool, run);
     const assembled: { spool: TextSpool; instances: readonly SpooledInstance[] }[] = [{ spool, instances }];
@@ -182,14 +188,26 @@ async function singleThreaded(
   }
 }
 
-interface RunningWorker {
+/** What a worker thread opens its project with: the options less what cannot cross threads. */
+export function cloneableOptions(options: ProjectOptions): ProjectOptions {
+  const { report: _report, memoryStore: _store, ...cloneable } = options;
+  return { ...cloneable, env: { ...options.env } };
+}
+
+/** Tells the workers waiting on `go` to go on (to compile, or to exit when the run has failed). */
+export function releaseWorkers(go: SharedArrayBuffer): void {
+  Atomics.store(new Int32Array(go), 0, 1);
+  Atomics.notify(new Int32Array(go), 0);
+}
+
+export interface RunningWorker {
   /** False when the worker's part did not load cleanly. */
   readonly loaded: Promise<boolean>;
   readonly result: Promise<WorkerResult>;
   stop(): Promise<void>;
 }
 
-function startWorker(input: WorkerInput): RunningWorker {
+export function startWorker(input: WorkerInput): RunningWorker {
   const worker = new Worker(new URL('./stacks-worker.js', import.meta.url), { workerData: input });
   let loaded!: (ok: boolean) => void;
   let result!: (r: WorkerResult) => void;

@@ -1,8 +1,9 @@
 /**
- * A worker thread of `describe stacks --format json` (see parallel-stacks.ts): opens the same project,
- * loads and compiles its part of the manifests, renders each listed instance into a spool file of its
- * own, and answers with where each one lies. On any problem it stops and says so: the main thread then
- * reports the problems as a single-threaded run does.
+ * A worker thread of `describe stacks` or `validate stacks` (see parallel-stacks.ts,
+ * parallel-validate.ts): opens the same project, loads its part of the manifests, and once every part
+ * has loaded, compiles it: for describe, each listed instance rendered into a spool file of its own,
+ * answered with where each one lies; for validate, the part's checks as plain data. On any problem
+ * it stops and says so: the main thread then reports the problems as a single-threaded run does.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadManifests } from '../compile/instance.js';
@@ -10,6 +11,7 @@ import { spoolInstances } from '../describe/spooled-stacks.js';
 import { sharedSpoolWriter } from '../io/text-spool.js';
 import { openProjectWithIncludes } from './project.js';
 import type { WorkerInput, WorkerResult } from './parallel-stacks.js';
+import { PartValidation } from './validate.js';
 
 const input = workerData as WorkerInput;
 const failed = new Int32Array(input.failed);
@@ -30,11 +32,20 @@ try {
     post({ loaded: true });
     Atomics.wait(new Int32Array(input.go), 0, 0);
     if (Atomics.load(failed, 0) !== 0) process.exit(0);
-    const spool = sharedSpoolWriter(input.spoolPath);
-    const instances = spoolInstances(set, input.describe, spool, input.files, input.format);
-    const layout = spool.finish();
-    if (set.hasErrors) stop();
-    else post({ ok: true, instances, layout, ...(project.cache ? { stats: project.cache.stats() } : {}) });
+    const stats = () => (project.cache ? { stats: project.cache.stats() } : {});
+    if (input.task === 'validate') {
+      const part = new PartValidation(project, input.strict);
+      await part.add(input.files, () => Atomics.load(failed, 0) !== 0);
+      const validated = part.toPart();
+      if (!validated.clean) stop();
+      else post({ ok: true, validated, ...stats() });
+    } else {
+      const spool = sharedSpoolWriter(input.spoolPath);
+      const instances = spoolInstances(set, input.describe, spool, input.files, input.format);
+      const layout = spool.finish();
+      if (set.hasErrors) stop();
+      else post({ ok: true, instances, layout, ...stats() });
+    }
   }
 } catch {
   // A user error or a bug: the main thread does this part again and reports it as usual.

@@ -31,11 +31,32 @@ export async function validateVars(
 }
 
 /**
+ * One typed-vars problem: its key, its diagnostic, the first instances it breaks (as many as the
+ * report names) and how many it breaks in all.
+ */
+export type VarsFinding = readonly [
+  key: string,
+  diagnostic: Diagnostic,
+  breaks: readonly RelatedLocation[],
+  count: number,
+];
+
+/** Instances a report names for one problem; the others are counted ("and N more instances"). */
+const NAMED = 5;
+
+interface Found {
+  readonly diagnostic: Diagnostic;
+  readonly breaks: RelatedLocation[];
+  count: number;
+}
+
+/**
  * validateVars fed a manifest's instances at a time (`validate stacks` drops each manifest's sections
  * once checked): problems are collected across all of them, each reported once.
  */
 export class VarsCheck {
-  readonly #found = new Map<string, { diagnostic: Diagnostic; breaks: RelatedLocation[] }>();
+  // Only the named instances are kept: a catalog entry's problem breaks every stack importing it.
+  readonly #found = new Map<string, Found>();
   readonly #sources: VarSources;
 
   constructor(
@@ -77,19 +98,39 @@ export class VarsCheck {
         );
         if (!d) continue;
         const key = `${d.code}|${d.file}|${d.position?.line}:${d.position?.column}|${d.message}`;
-        const entry = this.#found.get(key) ?? { diagnostic: d, breaks: [] };
-        entry.breaks.push({
-          file: project.set.context.display(instance.manifest.file),
-          message: `breaks component '${instance.component}' in stack '${stack}'`,
-        });
-        this.#found.set(key, entry);
+        let entry = this.#found.get(key);
+        if (!entry) this.#found.set(key, (entry = { diagnostic: d, breaks: [], count: 0 }));
+        entry.count++;
+        if (entry.breaks.length < NAMED)
+          entry.breaks.push({
+            file: project.set.context.display(instance.manifest.file),
+            message: `breaks component '${instance.component}' in stack '${stack}'`,
+          });
       }
+    }
+  }
+
+  /** What was found so far, as plain data (a worker thread's part of `validate stacks`). */
+  found(): VarsFinding[] {
+    return [...this.#found].map(([key, { diagnostic, breaks, count }]) => [key, diagnostic, breaks, count]);
+  }
+
+  /** Adds another part's findings, found after this one's (manifest order): each problem still once. */
+  absorb(findings: readonly VarsFinding[]): void {
+    for (const [key, diagnostic, breaks, count] of findings) {
+      const entry = this.#found.get(key);
+      if (!entry) {
+        this.#found.set(key, { diagnostic, breaks: [...breaks], count });
+        continue;
+      }
+      entry.breaks.push(...breaks.slice(0, NAMED - entry.breaks.length));
+      entry.count += count;
     }
   }
 
   diagnostics(): Diagnostic[] {
     return [...this.#found.values()]
-      .map(({ diagnostic, breaks }) => ({ ...diagnostic, related: summarize(breaks) }))
+      .map(({ diagnostic, breaks, count }) => ({ ...diagnostic, related: summarize(breaks, count) }))
       .sort(byLocation);
   }
 }
@@ -141,9 +182,9 @@ function fileOf(variables: readonly { name: string; file: string }[], v: Violati
   return variables.find((x) => x.name === v.path[0])?.file;
 }
 
-function summarize(breaks: RelatedLocation[]): RelatedLocation[] {
-  if (breaks.length <= 5) return breaks;
-  return [...breaks.slice(0, 5), { file: '', message: `and ${breaks.length - 5} more instances` }];
+function summarize(breaks: RelatedLocation[], count: number): RelatedLocation[] {
+  if (count <= NAMED) return breaks;
+  return [...breaks, { file: '', message: `and ${count - NAMED} more instances` }];
 }
 
 function byLocation(a: Diagnostic, b: Diagnostic): number {

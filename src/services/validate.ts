@@ -10,6 +10,7 @@ import { COMPONENT_TYPES } from '../compile/stack-set.js';
 import { parseYaml } from '../load/parse-yaml.js';
 import type { Project } from './project.js';
 import { ComponentSchemas } from './component-schemas.js';
+import type { VarsFinding } from './validate-vars.js';
 import { VarsCheck, validateVars } from './validate-vars.js';
 import { settingsValidation } from './settings-validation.js';
 import { findComponent } from '../describe/find-component.js';
@@ -39,7 +40,7 @@ export function checkStacks(project: Project): ValidateResult {
  * The structural checks, fed one manifest's instances at a time: only what the duplicate check needs is
  * kept of an instance (where it was defined), so a run never holds every stack's sections.
  */
-class StackChecks {
+export class StackChecks {
   readonly #diagnostics: Diagnostic[] = [];
   readonly #groups = new Map<
     string,
@@ -48,6 +49,27 @@ class StackChecks {
   #instances = 0;
 
   constructor(private readonly project: Project) {}
+
+  get instances(): number {
+    return this.#instances;
+  }
+
+  /** Whether nothing was reported, and no instance is defined differently in two manifests. */
+  get clean(): boolean {
+    return (
+      this.#diagnostics.length === 0 && [...this.#groups.values()].every((g) => g.differing.length === 0)
+    );
+  }
+
+  /** The type, component and stack of every real instance checked. */
+  keys(): string[] {
+    return [...this.#groups.keys()];
+  }
+
+  /** Counts another part's instances (its checks found nothing: see ValidatedPart.clean). */
+  absorbCount(instances: number): void {
+    this.#instances += instances;
+  }
 
   add(manifestInstances: readonly Instance[]): void {
     const { set } = this.project;
@@ -147,23 +169,92 @@ export async function validateStacks(
   env: Readonly<Record<string, string | undefined>> = {},
   strict = false,
 ): Promise<ValidateResult> {
-  const checks = new StackChecks(project);
-  const schemas = new ComponentSchemas(project.cli);
-  const vars = new VarsCheck(project, schemas, strict);
-  const policies: Diagnostic[] = [];
-  for (const file of project.set.stackFiles) {
-    const instances = manifestInstances(project.set, file);
-    checks.add(instances);
-    await vars.add(instances);
-    for (const i of instances) {
-      if (isReal(i))
-        policies.push(
-          ...settingsValidation(project, i, i.stackName.ok ? i.stackName.name : i.manifest.stackFile),
-        );
-    }
-    project.set.release(file);
+  const part = new PartValidation(project, strict);
+  await part.add(project.set.stackFiles);
+  return finishValidation(project, env, part);
+}
+
+/**
+ * A part of `validate stacks` (contiguous manifests) as plain data: what a worker thread answers
+ * (parallel-validate.ts). Its typed-vars findings and policy problems are merged with the other
+ * parts' in manifest order, which gives what one thread finds.
+ */
+export interface ValidatedPart {
+  readonly instances: number;
+  /** Type, component and stack of each real instance: one defined in two parts needs the single-threaded run. */
+  readonly keys: readonly string[];
+  readonly vars: readonly VarsFinding[];
+  readonly policies: readonly Diagnostic[];
+  /**
+   * False when the part met a problem that only one thread reports as usual (a manifest that does not
+   * load or compile, a stack that cannot be named, a duplicate, a component whose variables do not
+   * parse): the run is then done again on one thread.
+   */
+  readonly clean: boolean;
+}
+
+/** The per-manifest checks of `validate stacks`, fed parts of the manifests in order. */
+export class PartValidation {
+  readonly checks: StackChecks;
+  readonly schemas: ComponentSchemas;
+  readonly vars: VarsCheck;
+  readonly policies: Diagnostic[] = [];
+
+  constructor(
+    private readonly project: Project,
+    strict: boolean,
+  ) {
+    this.checks = new StackChecks(project);
+    this.schemas = new ComponentSchemas(project.cli);
+    this.vars = new VarsCheck(project, this.schemas, strict);
   }
-  const checked = checks.result();
+
+  /** Checks the manifests in order; `stop` is asked between manifests (another thread failed). */
+  async add(files: Iterable<string>, stop: () => boolean = () => false): Promise<void> {
+    const { set } = this.project;
+    for (const file of files) {
+      if (stop()) return;
+      const instances = manifestInstances(set, file);
+      this.checks.add(instances);
+      await this.vars.add(instances);
+      for (const i of instances) {
+        if (isReal(i))
+          this.policies.push(
+            ...settingsValidation(this.project, i, i.stackName.ok ? i.stackName.name : i.manifest.stackFile),
+          );
+      }
+      set.release(file);
+    }
+  }
+
+  toPart(): ValidatedPart {
+    return {
+      instances: this.checks.instances,
+      keys: this.checks.keys(),
+      vars: this.vars.found(),
+      policies: this.policies,
+      clean:
+        this.project.set.problemCount === 0 && this.checks.clean && this.schemas.diagnostics.length === 0,
+    };
+  }
+}
+
+/**
+ * The checks that look at the whole organisation (files no stack imports, the manifest schema), then
+ * every problem in its place. `others` are later parts, clean and defining none of this part's
+ * instances (parallel-validate.ts checks both).
+ */
+export function finishValidation(
+  project: Project,
+  env: Readonly<Record<string, string | undefined>>,
+  part: PartValidation,
+  others: readonly ValidatedPart[] = [],
+): ValidateResult {
+  for (const other of others) {
+    part.checks.absorbCount(other.instances);
+    part.vars.absorb(other.vars);
+  }
+  const checked = part.checks.result();
   const manifests = validateManifests(project, env);
   return {
     stacks: checked.stacks,
@@ -171,9 +262,10 @@ export async function validateStacks(
     diagnostics: dedupe([
       ...checked.diagnostics,
       ...notReportedYet(manifests, checked.diagnostics),
-      ...schemas.diagnostics,
-      ...vars.diagnostics(),
-      ...policies,
+      ...part.schemas.diagnostics,
+      ...part.vars.diagnostics(),
+      ...part.policies,
+      ...others.flatMap((o) => o.policies),
     ]),
   };
 }

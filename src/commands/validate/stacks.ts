@@ -1,7 +1,8 @@
 import { Flags } from '@oclif/core';
 import { StrataCommand } from '../../cli/base-command.js';
 import { UserError } from '../../diagnostics/errors.js';
-import { validateStacks } from '../../services/validate.js';
+import { validateStacksParallel } from '../../services/parallel-validate.js';
+import { jobsFor } from '../../services/parallel-stacks.js';
 import { renderDiagnostics } from '../../diagnostics/render.js';
 
 export default class ValidateStacks extends StrataCommand {
@@ -9,13 +10,26 @@ export default class ValidateStacks extends StrataCommand {
     strict: Flags.boolean({
       description: 'also fail on warnings such as values for undeclared variables (terraform only warns)',
     }),
+    jobs: Flags.string({
+      description:
+        'threads checking the stacks: a number, or auto (every core, at most 4, from 1,000 stack manifests)',
+      default: 'auto',
+    }),
   };
   static override summary =
     "Check every stack manifest (YAML, schema, imports, cycles, inheritance, naming, duplicates) and every instance's vars against its Terraform variables";
 
   async run(): Promise<void> {
     const { flags } = await this.parse(ValidateStacks);
-    const result = await validateStacks(await this.openProject(flags), process.env, flags.strict);
+    const project = await this.openProject(flags);
+    const jobs = jobsFor(flags.jobs, project.set.stackFiles.length);
+    const result = await validateStacksParallel(
+      project,
+      this.openOptions(flags),
+      process.env,
+      flags.strict,
+      jobs,
+    );
     if (result.diagnostics.some((d) => d.severity === 'error' || flags.strict))
       throw new UserError(result.diagnostics);
     if (result.diagnostics.length > 0) process.stderr.write(renderDiagnostics(result.diagnostics));
