@@ -243,9 +243,12 @@ class CachedInstance implements Instance {
  */
 export function summarized(set: StackSet, instance: Instance): Instance {
   if (instance.digest) return instance;
-  const { digests, peeked } = instanceDetails(instance.section);
-  const { manifest, type, component, stackName, deferred, references } = instance;
+  const { digests, peeked } = set.keepDetails(instanceDetails(instance.section));
+  const { type, component, stackName, deferred, references } = instance;
+  // Not the compiled manifest: its merged configuration is released once the stack is compiled.
+  const manifest = lazyManifest(set, instance.manifest.file, instance.manifest.imports);
   let section: ValueMap | undefined;
+  const sectionOf = () => (section ??= compileSection(set, manifest.file, type, component));
   return {
     manifest,
     type,
@@ -254,9 +257,9 @@ export function summarized(set: StackSet, instance: Instance): Instance {
     deferred,
     references,
     get section() {
-      return (section ??= compileSection(set, manifest.file, type, component));
+      return sectionOf();
     },
-    digest: (key) => digests?.[key] ?? ABSENT,
+    digest: (key) => (digests ? (digests[key] ?? ABSENT) : digestOf(sectionOf()[key])),
     peek: (key) => peeked[key],
   };
 }

@@ -28,6 +28,8 @@ import type { TracedValue } from '../merge/deep-merge.js';
 import { discoverStacks } from '../resolve/discover-stacks.js';
 import { stackFileName } from '../resolve/paths.js';
 import type { CompileCache } from './compile-cache.js';
+import type { DetailsKeeper } from './section-digest.js';
+import { detailsKeeper } from './section-digest.js';
 
 /** Component types Atmos knows, in its lookup order (spec §7). */
 export const COMPONENT_TYPES = [
@@ -171,6 +173,9 @@ export class StackSet {
     const section = isMap(components) ? components[type] : undefined;
     return isMap(section) ? Object.keys(section).sort() : [];
   }
+
+  /** How instances summarized for the rest of the run hold their digests (see detailsKeeper). */
+  readonly keepDetails: DetailsKeeper = detailsKeeper();
 
   readonly #layers = new WeakMap<object, Map<string, Map<string, TracedValue>>>();
   readonly #baseChains: BaseChainMemo = new WeakMap();

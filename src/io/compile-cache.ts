@@ -77,10 +77,10 @@ function toRows(instances: readonly CachedInstanceHead[]): { names: StackNameRes
   return { names, rows };
 }
 
-function fromRows(header: Header): CachedInstanceHead[] {
+function fromRows(header: Header, intern: (name: string) => string = (n) => n): CachedInstanceHead[] {
   return header.rows.map((r) => ({
-    type: r[0],
-    component: r[1],
+    type: intern(r[0]),
+    component: intern(r[1]),
     stackName: header.names[r[2]]!,
     ...(r[3] ?? NO_EXTRA),
   }));
@@ -96,6 +96,11 @@ export interface DiskCacheOptions {
   /** Environment variables read so far in this run, with their values (undefined when unset). */
   readonly envRead: () => ReadonlyMap<string, string | undefined>;
   readonly env: Readonly<Record<string, string | undefined>>;
+  /**
+   * How read details are held (default: a keeper of this cache's own). The two sides of describe
+   * affected share one, so the digests their unchanged instances have in common are held once.
+   */
+  readonly keep?: DetailsKeeper;
   /** Entries kept before the oldest are pruned (default 1,000); a few per stack file of the project. */
   readonly capacity?: number;
   /** False once the run has read something that cannot be keyed by content (`!exec`...): nothing more is written. */
@@ -105,6 +110,8 @@ export interface DiskCacheOptions {
 /** The disk cache; entries are written as they are offered, and `flush` prunes old ones at the end of a run. */
 export interface DiskCache extends CompileCache {
   flush(): void;
+  /** How this cache holds the details it reads (see DiskCacheOptions.keep). */
+  readonly keep: DetailsKeeper;
   /** Stacks read from the cache, stacks that had to be compiled, and stored sections read, so far. */
   stats(): CacheStats;
   /** Adds the counters of another thread's cache of this run (worker threads of describe stacks). */
@@ -119,8 +126,16 @@ export interface CacheStats {
 
 export function diskCache(options: DiskCacheOptions): DiskCache {
   const hashOf = contentHasher(options.readFile);
-  // Details of every instance may be held at once (describe affected): kept compactly.
-  const keep = detailsKeeper();
+  // Details of every instance may be held at once (describe affected): kept compactly, and the
+  // instances' type and component names once each.
+  const keep = options.keep ?? detailsKeeper();
+  const known = new Map<string, string>();
+  const intern = (name: string): string => {
+    const seen = known.get(name);
+    if (seen !== undefined) return seen;
+    known.set(name, name);
+    return name;
+  };
   let written = 0;
   let folder: boolean | undefined;
   // An entry's name: `<run key, manifest path and contents>-<every file it was compiled from>`.
@@ -207,6 +222,7 @@ export function diskCache(options: DiskCacheOptions): DiskCache {
       if (!deps || (options.pure && !options.pure())) return;
       index.learn(file, deps, envSoFar(), names);
     },
+    keep,
     stats: () => ({ ...counts }),
     absorb(stats) {
       counts.reused += stats.reused;
@@ -226,7 +242,7 @@ export function diskCache(options: DiskCacheOptions): DiskCache {
       let details: readonly InstanceDetails[] | undefined | null = null;
       const stack: CachedStack = {
         imports: header.imports,
-        instances: fromRows(header),
+        instances: fromRows(header, intern),
         sections: () => {
           if (sections === null) counts.bodies++;
           if (sections === null)

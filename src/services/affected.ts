@@ -98,6 +98,8 @@ export function describeAffected(options: ProjectOptions, affected: AffectedOpti
         gitRoot(current.cwd),
         false,
         () => new Map(),
+        undefined,
+        current.cache?.keep,
       )
     : undefined;
   const base = new StackSet({

@@ -15,6 +15,7 @@ import type { StackHost } from '../resolve/host.js';
 import { observeOutside, runKey } from './cache-key.js';
 import type { HclCache } from '../resolve/includes.js';
 import type { MemoryStore } from '../compile/memory-cache.js';
+import type { DetailsKeeper } from '../compile/section-digest.js';
 import { memoryCache } from '../compile/memory-cache.js';
 
 export interface ProjectOptions {
@@ -172,6 +173,7 @@ export function projectCache(
   allowExec: boolean,
   envRead: () => ReadonlyMap<string, string | undefined>,
   pure?: () => boolean,
+  keep?: DetailsKeeper,
 ): DiskCache {
   return diskCache({
     dir: cacheDir(options.env, cli.basePath),
@@ -192,6 +194,7 @@ export function projectCache(
     env: options.env,
     envRead,
     ...(pure ? { pure } : {}),
+    ...(keep ? { keep } : {}),
     // Room for a few versions of every stack file (branches, the two sides of describe affected).
     capacity: 4 * host.listFiles().length,
   });

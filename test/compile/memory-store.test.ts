@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { StackSet } from '../../src/compile/stack-set.js';
-import { allInstances, manifestInstances } from '../../src/compile/instance.js';
+import { allInstances, manifestInstances, summarized } from '../../src/compile/instance.js';
 import { memoryCache, memoryStore } from '../../src/compile/memory-cache.js';
 import { digestOf } from '../../src/compile/section-digest.js';
 import { atmosYaml, memoryHost, memoryProject } from '../helpers/memory-project.js';
@@ -78,5 +78,18 @@ describe('StackSet.release', () => {
     expect(again).not.toBe(first);
     expect(again.config).toEqual(first.config);
     expect(manifestInstances(set, 'orgs/dev.yaml').map((i) => i.section)).toEqual(before);
+  });
+});
+
+describe('summarized instances (describe affected keeps every instance of both sides so)', () => {
+  it('answer every digest as their section has it, abstract ones (held without digests) too', () => {
+    const { set } = memoryProject(tree);
+    const compiled = [...allInstances(set, ['terraform'])];
+    const kept = compiled.map((i) => summarized(set, i));
+    for (const f of set.stackFiles) set.release(f);
+    expect(kept.map((i) => [i.component, i.digest!('vars'), i.digest!('metadata')])).toEqual(
+      compiled.map((i) => [i.component, digestOf(i.section['vars']), digestOf(i.section['metadata'])]),
+    );
+    expect(kept.map((i) => i.manifest.file)).toEqual(compiled.map((i) => i.manifest.file));
   });
 });
