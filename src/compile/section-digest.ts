@@ -4,7 +4,7 @@
  */
 import { hash } from 'node:crypto';
 import type { Value, ValueMap } from '../model/value.js';
-import { isMap } from '../model/value.js';
+import { isMap, stringInterner } from '../model/value.js';
 import { sortKeys } from '../model/sort-keys.js';
 import type { InstanceDetails } from './compile-cache.js';
 
@@ -55,13 +55,7 @@ export type DetailsKeeper = (details: InstanceDetails) => InstanceDetails;
  * of an abstract instance is taken of its section, read or compiled again.
  */
 export function detailsKeeper(): DetailsKeeper {
-  const known = new Map<string, string>();
-  const intern = (digest: string): string => {
-    const seen = known.get(digest);
-    if (seen !== undefined) return seen;
-    known.set(digest, digest);
-    return digest;
-  };
+  const intern = stringInterner();
   return ({ digests, peeked }) => {
     const metadata = peeked['metadata'];
     if (!digests || (isMap(metadata) && metadata['type'] === 'abstract')) return { peeked };

@@ -36,6 +36,7 @@ import { nameIndex } from './name-index.js';
 import { detailsKeeper, instanceDetails } from '../compile/section-digest.js';
 import type { DetailsKeeper } from '../compile/section-digest.js';
 import type { ValueMap } from '../model/value.js';
+import { stringInterner } from '../model/value.js';
 import type { StackNameResult } from '../naming/stack-name.js';
 
 const MAGIC = Buffer.from('STRATA-CACHE-3\n');
@@ -129,13 +130,7 @@ export function diskCache(options: DiskCacheOptions): DiskCache {
   // Details of every instance may be held at once (describe affected): kept compactly, and the
   // instances' type and component names once each.
   const keep = options.keep ?? detailsKeeper();
-  const known = new Map<string, string>();
-  const intern = (name: string): string => {
-    const seen = known.get(name);
-    if (seen !== undefined) return seen;
-    known.set(name, name);
-    return name;
-  };
+  const intern = stringInterner();
   let written = 0;
   let folder: boolean | undefined;
   // An entry's name: `<run key, manifest path and contents>-<every file it was compiled from>`.

@@ -59,3 +59,17 @@ export function typeName(v: unknown): string {
   if (typeof v === 'number') return Number.isInteger(v) ? 'integer' : 'number';
   return typeof v;
 }
+
+/**
+ * A run's string table: equal strings built apart (read from many cache entries, computed for many
+ * instances) are given back as the first one seen, so a run that holds them all keeps each once.
+ */
+export function stringInterner(): (text: string) => string {
+  const known = new Map<string, string>();
+  return (text) => {
+    const seen = known.get(text);
+    if (seen !== undefined) return seen;
+    known.set(text, text);
+    return text;
+  };
+}

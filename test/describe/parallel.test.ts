@@ -1,20 +1,14 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PARALLEL_MIN_MANIFESTS, jobsFor, splitParts } from '../../src/services/parallel-stacks.js';
-import { runCli, testdir } from '../helpers/testdir.js';
-import { PRESETS, generate } from '../bench/generate.mjs';
+import { runCli } from '../helpers/testdir.js';
+import { BROKEN_PARTS, edit, smallOrganisation } from '../helpers/broken-parts.js';
 
 // `describe stacks --format json --jobs N` compiles parts of the manifests on worker threads; the
 // output, the errors and the cache's counters are those of a single-threaded run.
 
 const describeJson = ['describe', 'stacks', '--format', 'json'];
 
-function organisation(): string {
-  const dir = testdir({});
-  generate(dir, PRESETS.small); // 20 stacks × 10 components
-  return dir;
-}
+const organisation = smallOrganisation; // 20 stacks × 10 components
 
 describe('describe stacks on several threads', () => {
   it('prints byte for byte what one thread prints, cold and from the compile cache', () => {
@@ -37,29 +31,9 @@ describe('describe stacks on several threads', () => {
     expect(warm.stdout).toBe(single.stdout);
   });
 
-  const broken: [string, string, (text: string) => string, RegExp][] = [
-    [
-      'a missing import in the last stack (a worker thread loads it)',
-      'stacks/orgs/acme/t1/s4/r1.yaml',
-      (t) => t.replace('  - ./_defaults', '  - ./_defaults\n  - catalog/nope'),
-      /error\[import-missing\]/,
-    ],
-    [
-      'a missing base in the last stack (a worker thread compiles it)',
-      'stacks/orgs/acme/t1/s4/r1.yaml',
-      (t) => t.replace('    c0:\n', '    c0:\n      metadata: {inherits: [nope]}\n'),
-      /error\[inherits-missing\]/,
-    ],
-    [
-      'a YAML error in the first stack (the main thread loads it)',
-      'stacks/orgs/acme/t0/s0/r0.yaml',
-      (t) => t.replace('vars:', 'vars: [oops'),
-      /error\[yaml-syntax\]/,
-    ],
-  ];
-  it.each(broken)('%s: fails as one thread does, printing nothing', (_label, file, edit, message) => {
-    const dir = organisation();
-    writeFileSync(join(dir, file), edit(readFileSync(join(dir, file), 'utf8')));
+  it.each(BROKEN_PARTS)('%s: fails as one thread does, printing nothing', (_label, file, change, message) => {
+    const dir = smallOrganisation();
+    edit(dir, file, change);
     const single = runCli([...describeJson, '--jobs', '1', '--no-cache'], dir);
     const parallel = runCli([...describeJson, '--jobs', '3', '--no-cache'], dir);
     expect(single.exitCode).toBe(1);

@@ -1,20 +1,11 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, testdir } from '../helpers/testdir.js';
-import { PRESETS, generate } from '../bench/generate.mjs';
+import { runCli } from '../helpers/testdir.js';
+import { BROKEN_PARTS, edit, smallOrganisation } from '../helpers/broken-parts.js';
 
 // `validate stacks --jobs N` checks parts of the manifests on worker threads; what it prints, and its
 // exit code, are those of a single-threaded run.
 
-function organisation(): string {
-  const dir = testdir({});
-  generate(dir, PRESETS.small); // 20 stacks × 10 components; catalog vars undeclared (warnings)
-  return dir;
-}
-
-const edit = (dir: string, file: string, change: (text: string) => string) =>
-  writeFileSync(join(dir, file), change(readFileSync(join(dir, file), 'utf8')));
+const organisation = smallOrganisation; // 20 stacks × 10 components; catalog vars undeclared (warnings)
 
 const validate = (dir: string, jobs: string, ...extra: string[]) =>
   runCli(['validate', 'stacks', '--no-cache', '--jobs', jobs, ...extra], dir);
@@ -44,25 +35,8 @@ describe('validate stacks on several threads', () => {
     expect(validate(dir, '3')).toEqual(single);
   });
 
-  const broken: [string, string, (text: string) => string, RegExp][] = [
-    [
-      'a missing import in the last stack (a worker thread loads it)',
-      'stacks/orgs/acme/t1/s4/r1.yaml',
-      (t) => t.replace('  - ./_defaults', '  - ./_defaults\n  - catalog/nope'),
-      /error\[import-missing\]/,
-    ],
-    [
-      'a missing base in the last stack (a worker thread compiles it)',
-      'stacks/orgs/acme/t1/s4/r1.yaml',
-      (t) => t.replace('    c0:\n', '    c0:\n      metadata: {inherits: [nope]}\n'),
-      /error\[inherits-missing\]/,
-    ],
-    [
-      'a YAML error in the first stack (the main thread loads it)',
-      'stacks/orgs/acme/t0/s0/r0.yaml',
-      (t) => t.replace('vars:', 'vars: [oops'),
-      /error\[yaml-syntax\]/,
-    ],
+  const broken: typeof BROKEN_PARTS = [
+    ...BROKEN_PARTS,
     [
       'the last stack names itself as the first (a duplicate across threads)',
       'stacks/orgs/acme/t1/s4/r1.yaml',
