@@ -131,6 +131,13 @@ export const formatFlag = Flags.option({
   description: 'output format',
 })();
 
+/** `--jobs` of the commands that go over every stack on worker threads (services/worker-parts.ts). */
+export const jobsFlag = Flags.string({
+  description:
+    'threads going over the stacks: a number, or auto (every core, at most 4, from 1,000 stack manifests)',
+  default: 'auto',
+});
+
 /** describe's evaluation switches (Atmos's flags). */
 export const evaluationFlags = {
   'process-templates': Flags.boolean({

@@ -1,6 +1,5 @@
 /**
- * A worker thread of `describe stacks` or `validate stacks` (see parallel-stacks.ts,
- * parallel-validate.ts): opens the same project, loads its part of the manifests, and once every part
+ * A worker thread of `describe stacks` or `validate stacks` (see worker-parts.ts): opens the same project, loads its part of the manifests, and once every part
  * has loaded, compiles it: for describe, each listed instance rendered into a spool file of its own,
  * answered with where each one lies; for validate, the part's checks as plain data. On any problem
  * it stops and says so: the main thread then reports the problems as a single-threaded run does.
@@ -10,7 +9,7 @@ import { loadManifests } from '../compile/instance.js';
 import { spoolInstances } from '../describe/spooled-stacks.js';
 import { sharedSpoolWriter } from '../io/text-spool.js';
 import { openProjectWithIncludes } from './project.js';
-import type { WorkerInput, WorkerResult } from './parallel-stacks.js';
+import type { WorkerInput, WorkerResult } from './worker-parts.js';
 import { PartValidation } from './validate.js';
 
 const input = workerData as WorkerInput;

@@ -242,7 +242,8 @@ export class PartValidation {
 /**
  * The checks that look at the whole organisation (files no stack imports, the manifest schema), then
  * every problem in its place. `others` are later parts, clean and defining none of this part's
- * instances (parallel-validate.ts checks both).
+ * instances (parallel-validate.ts checks both); their counts and findings are added to `part`, so a
+ * part is finished once.
  */
 export function finishValidation(
   project: Project,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PARALLEL_MIN_MANIFESTS, jobsFor, splitParts } from '../../src/services/parallel-stacks.js';
+import { PARALLEL_MIN_MANIFESTS, jobsFor, splitParts } from '../../src/services/worker-parts.js';
 import { runCli } from '../helpers/testdir.js';
 import { BROKEN_PARTS, edit, smallOrganisation } from '../helpers/broken-parts.js';
 

@@ -1,7 +1,8 @@
 import { once } from 'node:events';
 import { Flags } from '@oclif/core';
-import { StrataCommand, commaList, evaluationFlags, formatFlag } from '../../cli/base-command.js';
-import { describeStacksParallel, jobsFor } from '../../services/parallel-stacks.js';
+import { StrataCommand, jobsFlag, commaList, evaluationFlags, formatFlag } from '../../cli/base-command.js';
+import { describeStacksParallel } from '../../services/parallel-stacks.js';
+import { jobsFor } from '../../services/worker-parts.js';
 import { fileSpool } from '../../io/text-spool.js';
 
 export default class DescribeStacks extends StrataCommand {
@@ -17,11 +18,7 @@ export default class DescribeStacks extends StrataCommand {
     sections: Flags.string({ description: 'comma-separated sections to keep, e.g. vars,backend' }),
     'include-empty-stacks': Flags.boolean({ description: 'keep stacks without components' }),
     format: formatFlag,
-    jobs: Flags.string({
-      description:
-        'threads compiling the stacks: a number, or auto (every core, at most 4, from 1,000 stack manifests)',
-      default: 'auto',
-    }),
+    jobs: jobsFlag,
     ...evaluationFlags,
   };
 

@@ -1,8 +1,8 @@
 import { Flags } from '@oclif/core';
-import { StrataCommand } from '../../cli/base-command.js';
+import { StrataCommand, jobsFlag } from '../../cli/base-command.js';
 import { UserError } from '../../diagnostics/errors.js';
 import { validateStacksParallel } from '../../services/parallel-validate.js';
-import { jobsFor } from '../../services/parallel-stacks.js';
+import { jobsFor } from '../../services/worker-parts.js';
 import { renderDiagnostics } from '../../diagnostics/render.js';
 
 export default class ValidateStacks extends StrataCommand {
@@ -10,11 +10,7 @@ export default class ValidateStacks extends StrataCommand {
     strict: Flags.boolean({
       description: 'also fail on warnings such as values for undeclared variables (terraform only warns)',
     }),
-    jobs: Flags.string({
-      description:
-        'threads checking the stacks: a number, or auto (every core, at most 4, from 1,000 stack manifests)',
-      default: 'auto',
-    }),
+    jobs: jobsFlag,
   };
   static override summary =
     "Check every stack manifest (YAML, schema, imports, cycles, inheritance, naming, duplicates) and every instance's vars against its Terraform variables";
