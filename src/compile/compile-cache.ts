@@ -30,6 +30,8 @@ export interface InstanceDetails {
 
 export interface CachedStack {
   readonly imports: readonly string[];
+  /** The manifest and every file it imports, transitively (stack-relative, as read). */
+  readonly files: readonly string[];
   readonly instances: readonly CachedInstanceHead[];
   /**
    * The instances' sections, in the same order; undefined when not kept (the in-memory cache keeps

@@ -192,7 +192,7 @@ function compileManifest(set: StackSet, file: string): Instance[] {
  * body, only when asked for; a damaged body makes it compile the instance after all.
  */
 function cachedInstances(set: StackSet, file: string, stack: CachedStack): Instance[] {
-  const manifest = lazyManifest(set, file, stack.imports);
+  const manifest = lazyManifest(set, file, stack);
   return stack.instances.map((head, index) => new CachedInstance(set, manifest, stack, head, index));
 }
 
@@ -246,7 +246,7 @@ export function summarized(set: StackSet, instance: Instance): Instance {
   const { digests, peeked } = set.keepDetails(instanceDetails(instance.section));
   const { type, component, stackName, deferred, references } = instance;
   // Not the compiled manifest: its merged configuration is released once the stack is compiled.
-  const manifest = lazyManifest(set, instance.manifest.file, instance.manifest.imports);
+  const manifest = lazyManifest(set, instance.manifest.file, instance.manifest);
   let section: ValueMap | undefined;
   const sectionOf = () => (section ??= compileSection(set, manifest.file, type, component));
   return {
@@ -282,7 +282,11 @@ function compileSection(set: StackSet, file: string, type: string, component: st
   return (manifest && compileInstance(set, manifest, type, component))?.section ?? {};
 }
 
-function lazyManifest(set: StackSet, file: string, imports: readonly string[]): StackManifest {
+function lazyManifest(
+  set: StackSet,
+  file: string,
+  known: Pick<StackManifest, 'imports' | 'files'>,
+): StackManifest {
   const real = (): StackManifest => {
     const m = set.manifest(file);
     if (!m) throw new Error(`cached stack manifest ${file} can no longer be processed`);
@@ -291,7 +295,8 @@ function lazyManifest(set: StackSet, file: string, imports: readonly string[]): 
   return {
     file,
     stackFile: stackFileName(file),
-    imports,
+    imports: known.imports,
+    files: known.files,
     get config() {
       return real().config;
     },

@@ -27,6 +27,7 @@ interface Entry {
 function stackOf(entry: Entry): CachedStack {
   return {
     imports: entry.imports,
+    files: entry.deps.map(([f]) => f),
     instances: entry.instances,
     sections: () => undefined,
     details: () => entry.details,

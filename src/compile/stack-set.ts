@@ -66,6 +66,8 @@ export interface StackManifest {
   readonly stackFile: string;
   readonly config: ValueMap;
   readonly imports: readonly string[];
+  /** The manifest and every file it imports, transitively (stack-relative, as read). */
+  readonly files: readonly string[];
   readonly processed: ProcessedManifest;
 }
 
@@ -139,12 +141,16 @@ export class StackSet {
     // Sorted when asked for (describe output): a stack importing a catalog of a hundred entries
     // spent 46 µs sorting them, 0.1 s of a cold `list stacks` of 2,000 stacks that never looks.
     let imports: readonly string[] | undefined;
+    let files: readonly string[] | undefined;
     const m = processed && {
       file,
       stackFile: stackFileName(file),
       config: processed.config.value,
       get imports() {
         return (imports ??= [...processed.imports].sort());
+      },
+      get files() {
+        return (files ??= [...processed.files]);
       },
       processed,
     };

@@ -33,6 +33,8 @@ import type {
 import { contentHasher, hashedFiles } from '../compile/compile-cache.js';
 import { writeFileAtomically } from './atomic-file.js';
 import { nameIndex } from './name-index.js';
+import type { EnvValue, FileHash, ValidationIndex } from './validation-index.js';
+import { validationIndex } from './validation-index.js';
 import { detailsKeeper, instanceDetails } from '../compile/section-digest.js';
 import type { DetailsKeeper } from '../compile/section-digest.js';
 import type { ValueMap } from '../model/value.js';
@@ -117,6 +119,14 @@ export interface DiskCache extends CompileCache {
   stats(): CacheStats;
   /** Adds the counters of another thread's cache of this run (worker threads of describe stacks). */
   absorb(stats: CacheStats): void;
+  /**
+   * What a result computed now from `files` (stack-relative) holds for: their hashes and the
+   * environment variables read so far. Undefined when a file is missing or the run has read something
+   * that cannot be keyed by content: such a result is not kept.
+   */
+  dependencies(files: readonly string[]): { deps: FileHash[]; env: EnvValue[] } | undefined;
+  /** What `validate stacks` found, for `checkKey` (validation-index.ts); saved by flush. */
+  validations(checkKey: string, inputHash: (input: string) => string | null): ValidationIndex;
 }
 
 export interface CacheStats {
@@ -197,6 +207,7 @@ export function diskCache(options: DiskCacheOptions): DiskCache {
     hashOf,
     env: options.env,
   });
+  const validations = new Map<string, ValidationIndex>();
 
   return {
     names(file) {
@@ -237,6 +248,7 @@ export function diskCache(options: DiskCacheOptions): DiskCache {
       let details: readonly InstanceDetails[] | undefined | null = null;
       const stack: CachedStack = {
         imports: header.imports,
+        files: header.deps.map(([f]) => f),
         instances: fromRows(header, intern),
         sections: () => {
           if (sections === null) counts.bodies++;
@@ -289,8 +301,29 @@ export function diskCache(options: DiskCacheOptions): DiskCache {
       index.learn(file, deps, env, { instances: instances.map(nameOnly) });
       return undefined; // the caller keeps its instances: reading them back costs more
     },
+    dependencies(files) {
+      const deps = hashedFiles(files, hashOf);
+      if (!deps || (options.pure && !options.pure())) return undefined;
+      return { deps, env: envSoFar() };
+    },
+    validations(checkKey, inputHash) {
+      let v = validations.get(checkKey);
+      if (!v) {
+        v = validationIndex({
+          path: join(options.dir, `checks-${sha(`${options.runKey}\u0000${checkKey}`).slice(0, 16)}.json`),
+          runKey: options.runKey,
+          checkKey,
+          hashOf,
+          inputHash,
+          env: options.env,
+        });
+        validations.set(checkKey, v);
+      }
+      return v;
+    },
     flush() {
       index.save();
+      for (const v of validations.values()) v.save();
       if (written > 0) prune(options.dir, Math.max(1000, options.capacity ?? 0, 2 * written));
       written = 0;
     },

@@ -11,6 +11,7 @@ import { dirname } from 'node:path';
 import type { StackNames } from '../compile/compile-cache.js';
 import type { StackNameResult } from '../naming/stack-name.js';
 import { writeFileAtomically } from './atomic-file.js';
+import { Interned, isList } from './json-tables.js';
 
 const MAGIC = 'STRATA-INDEX-1';
 
@@ -136,19 +137,6 @@ export function nameIndex(options: NameIndexOptions): NameIndex {
   };
 }
 
-/** Distinct values, numbered in order of first appearance. */
-class Interned<T> {
-  readonly items: T[] = [];
-  readonly #ids = new Map<string, number>();
-  constructor(private readonly key: (value: T) => string) {}
-  id(value: T): number {
-    const k = this.key(value);
-    let n = this.#ids.get(k);
-    if (n === undefined) this.#ids.set(k, (n = this.items.push(value) - 1));
-    return n;
-  }
-}
-
 function readIndex(path: string, runKey: string): IndexFile | undefined {
   try {
     const index = JSON.parse(readFileSync(path, 'utf8')) as IndexFile;
@@ -164,9 +152,4 @@ function readIndex(path: string, runKey: string): IndexFile | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** Whether a value read from JSON is the list its type says (no narrowing to any[]). */
-function isList<T>(value: readonly T[] | undefined): boolean {
-  return Array.isArray(value);
 }

@@ -8,7 +8,8 @@
 import type { ValidateResult } from './validate.js';
 import { PartValidation, finishValidation, validateStacks } from './validate.js';
 import type { Project, ProjectOptions } from './project.js';
-import { runInParts, splitParts } from './worker-parts.js';
+import { PARALLEL_MIN_MANIFESTS, runInParts, splitParts } from './worker-parts.js';
+import { validationRecords } from './validation-records.js';
 
 export async function validateStacksParallel(
   project: Project,
@@ -17,7 +18,12 @@ export async function validateStacksParallel(
   strict: boolean,
   jobs: number,
 ): Promise<ValidateResult> {
-  const parts = splitParts(project.set.stackFiles, jobs);
+  // Manifests an earlier run's records answer cost no compile: threads pay only for the others.
+  const records = validationRecords(project, strict)?.index;
+  const unknown = records
+    ? project.set.stackFiles.filter((f) => !records.lookup(f)).length
+    : project.set.stackFiles.length;
+  const parts = splitParts(project.set.stackFiles, unknown >= PARALLEL_MIN_MANIFESTS ? jobs : 1);
   if (parts.length < 2) return validateStacks(project, env, strict);
   return runInParts({
     project,

@@ -15,7 +15,12 @@ import type { Project } from './project.js';
  * component's full `describe component` view against the schema file at `schema_path` (as given if it
  * exists, else under `schemas.jsonschema.base_path`). OPA policies are reported as not supported.
  */
-export function settingsValidation(project: Project, instance: Instance, stack: string): Diagnostic[] {
+export function settingsValidation(
+  project: Project,
+  instance: Instance,
+  stack: string,
+  read: (schemaPath: string) => void = () => {},
+): Diagnostic[] {
   const settings = isMap(instance.section['settings']) ? instance.section['settings'] : {};
   const entries = isMap(settings['validation']) ? settings['validation'] : {};
   const out: Diagnostic[] = [];
@@ -53,6 +58,7 @@ export function settingsValidation(project: Project, instance: Instance, stack: 
       continue;
     }
     const written = typeof entry['schema_path'] === 'string' ? entry['schema_path'] : '';
+    read(written);
     const path = schemaPath(project, written);
     if (!path) {
       out.push(
@@ -97,7 +103,8 @@ export function settingsValidation(project: Project, instance: Instance, stack: 
   return out;
 }
 
-function schemaPath(project: Project, written: string): string | undefined {
+/** The schema file a `schema_path` names: as given if it exists, else under schemas.jsonschema.base_path. */
+export function schemaPath(project: Project, written: string): string | undefined {
   if (written === '') return undefined;
   const direct = isAbsolute(written) ? written : resolve(project.cwd, written);
   if (existsSync(direct)) return direct;

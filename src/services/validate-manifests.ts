@@ -1,3 +1,4 @@
+import { hash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -12,60 +13,111 @@ import { isMap } from '../model/value.js';
 import { manifestSchema } from '../schema/manifest-schema.js';
 import { manifestViolations } from '../validate/manifest-errors.js';
 import type { Project } from './project.js';
+import type { CheckedFile, ValidationIndex } from '../io/validation-index.js';
+
+/** What the checks of each file on its own found (see checkFiles). */
+export interface FileChecks {
+  /** YAML errors of files no stack imports (a catalog entry waiting to be used still has to parse), in listing order. */
+  readonly yaml: Diagnostic[];
+  /** Manifest schema problems, by file. */
+  readonly schema: Diagnostic[];
+}
 
 /**
- * Schema check of every manifest (spec §12.1): each file's own YAML (after import-time templates), not
- * the merged stack. The schema is Strata's, or the one `schemas.atmos.manifest` (or
- * STRATA_/ATMOS_SCHEMAS_ATMOS_MANIFEST) points at. Compiled once per run.
+ * The checks of each file on its own (spec §12.1). Every YAML file of the stacks folder that is not
+ * excluded, and every file a stack was compiled from (`imported`: an excluded `_defaults.yaml` is
+ * checked because a stack imports it), is checked against the manifest schema: Strata's, or the one
+ * `schemas.atmos.manifest` (or STRATA_/ATMOS_SCHEMAS_ATMOS_MANIFEST) points at, compiled once per
+ * run. A file with templates is checked as this run rendered it, if it did. Files that are not
+ * excluded and not top-level manifests must also parse. With `records`, a file without templates whose
+ * contents are unchanged is answered from an earlier run's findings, and is not parsed.
  */
-export function validateManifests(
+export function checkFiles(
   project: Project,
   env: Readonly<Record<string, string | undefined>>,
-): Diagnostic[] {
+  imported: Iterable<string>,
+  records?: ValidationIndex,
+): FileChecks {
   const loaded = manifestValidator(project, env);
-  if ('diagnostics' in loaded) return loaded.diagnostics;
   const { set, cli } = project;
   const excluded = cli.stacks.excludedPaths.length
     ? picomatch([...cli.stacks.excludedPaths], { dot: true })
     : () => false;
-  const files = new Map<string, SourceFile>();
-  for (const file of set.parsedFiles()) files.set(file.file, file);
-  for (const file of set.index.files) {
-    if (!/\.ya?ml$/.test(file) || excluded(file)) continue;
-    const display = set.context.display(file);
-    if (files.has(display)) continue;
-    const text = set.context.host.readFile(file);
-    const parsed = text === undefined ? undefined : parseYaml(display, text).source;
-    if (parsed) files.set(display, parsed);
+  const topLevel = new Set(set.stackFiles);
+  const rendered = new Map<string, SourceFile>();
+  for (const file of set.parsedFiles()) rendered.set(file.file, file);
+  const listed = set.index.files.filter((f) => /\.ya?ml$/.test(f) && !excluded(f));
+  const checked = new Set(listed);
+  for (const f of imported) checked.add(f);
+  const byFile = new Map<string, { display: string; found: CheckedFile }>();
+  for (const file of checked) {
+    const mustParse = !topLevel.has(file) && /\.ya?ml$/.test(file) && !excluded(file);
+    const known = 'validate' in loaded ? records?.fileChecks(file, loaded.identity) : undefined;
+    const found = known ?? checkFile(project, file, mustParse, loaded, rendered, records);
+    byFile.set(file, { display: set.context.display(file), found });
   }
-  const out: Diagnostic[] = [];
-  for (const source of [...files.values()].sort((a, b) => (a.file < b.file ? -1 : 1))) {
-    if (source.value === null || loaded.validate(source.value)) continue;
-    for (const v of manifestViolations(loaded.validate.errors ?? [], source.value)) {
-      out.push(
-        error('manifest-schema', v.message, {
-          file: source.file,
-          position: positionAt(source, v.path, v.atKey),
-          source: source.text,
-          ...(v.hint ? { hint: v.hint } : {}),
-        }),
-      );
-    }
-  }
-  return out;
+  const yaml = listed.flatMap((f) => byFile.get(f)?.found.yaml ?? []);
+  if ('diagnostics' in loaded) return { yaml, schema: loaded.diagnostics };
+  const schema = [...byFile.values()]
+    .sort((a, b) => (a.display < b.display ? -1 : 1))
+    .flatMap((f) => f.found.schema);
+  return { yaml, schema };
+}
+
+/** One file's checks, recorded for the next run when its value does not depend on templates. */
+function checkFile(
+  project: Project,
+  file: string,
+  mustParse: boolean,
+  loaded: Validator | { diagnostics: Diagnostic[] },
+  rendered: ReadonlyMap<string, SourceFile>,
+  records: ValidationIndex | undefined,
+): CheckedFile {
+  const { set } = project;
+  const display = set.context.display(file);
+  const text = set.context.host.readFile(file);
+  if (text === undefined) return { yaml: [], schema: [] };
+  // As this run's compile read it (templates rendered), else as the file reads.
+  const compiled = rendered.get(display);
+  const parsed = mustParse || !compiled ? parseYaml(display, text) : undefined;
+  const yaml = mustParse && parsed ? parsed.diagnostics : [];
+  if (!('validate' in loaded)) return { yaml, schema: [] };
+  const source = compiled ?? parsed?.source;
+  const schema = source ? schemaProblems(loaded.validate, source) : [];
+  const found = { yaml, schema };
+  if (!text.includes('{{')) records?.learnFile(file, loaded.identity, found);
+  return found;
+}
+
+function schemaProblems(validate: ValidateFunction, source: SourceFile): Diagnostic[] {
+  if (source.value === null || validate(source.value)) return [];
+  return manifestViolations(validate.errors ?? [], source.value).map((v) =>
+    error('manifest-schema', v.message, {
+      file: source.file,
+      position: positionAt(source, v.path, v.atKey),
+      source: source.text,
+      ...(v.hint ? { hint: v.hint } : {}),
+    }),
+  );
+}
+
+/** The manifest schema, compiled, and what it is (recorded file checks hold for the same schema only). */
+interface Validator {
+  readonly validate: ValidateFunction;
+  readonly identity: string;
 }
 
 function manifestValidator(
   project: Project,
   env: Readonly<Record<string, string | undefined>>,
-): { validate: ValidateFunction } | { diagnostics: Diagnostic[] } {
+): Validator | { diagnostics: Diagnostic[] } {
   // verbose: errors carry their schema, so unknown keys can list the allowed ones.
   const ajv = new Ajv2020({ allErrors: true, strict: false, verbose: true });
   const configured =
     env['STRATA_SCHEMAS_ATMOS_MANIFEST'] ??
     env['ATMOS_SCHEMAS_ATMOS_MANIFEST'] ??
     atmosManifestSetting(project);
-  if (configured === undefined) return { validate: ajv.compile(manifestSchema()) };
+  if (configured === undefined) return { validate: ajv.compile(manifestSchema()), identity: 'strata' };
   const path = isAbsolute(configured) ? configured : join(project.cli.basePath, configured);
   if (!existsSync(path)) {
     return {
@@ -77,8 +129,9 @@ function manifestValidator(
     };
   }
   try {
-    const schema = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
-    return { validate: ajv.compile(schema) };
+    const text = readFileSync(path, 'utf8');
+    const schema = JSON.parse(text) as Record<string, unknown>;
+    return { validate: ajv.compile(schema), identity: `${path}\u0000${hash('sha1', text, 'hex')}` };
   } catch (e) {
     return {
       diagnostics: [

@@ -30,6 +30,13 @@ export async function validateVars(
   return check.diagnostics();
 }
 
+/** An instance a typed-vars problem breaks: its manifest (as shown), component and stack. */
+export interface Break {
+  readonly file: string;
+  readonly component: string;
+  readonly stack: string;
+}
+
 /**
  * One typed-vars problem: its key, its diagnostic, the first instances it breaks (as many as the
  * report names) and how many it breaks in all.
@@ -37,16 +44,23 @@ export async function validateVars(
 export type VarsFinding = readonly [
   key: string,
   diagnostic: Diagnostic,
-  breaks: readonly RelatedLocation[],
+  breaks: readonly Break[],
   count: number,
 ];
+
+/** What one manifest's instances were checked against, and what they broke. */
+export interface ManifestVars {
+  readonly findings: VarsFinding[];
+  /** The component folders whose variables were read. */
+  readonly folders: ReadonlySet<string>;
+}
 
 /** Instances a report names for one problem; the others are counted ("and N more instances"). */
 const NAMED = 5;
 
 interface Found {
   readonly diagnostic: Diagnostic;
-  readonly breaks: RelatedLocation[];
+  readonly breaks: Break[];
   count: number;
 }
 
@@ -57,6 +71,12 @@ interface Found {
 export class VarsCheck {
   // Only the named instances are kept: a catalog entry's problem breaks every stack importing it.
   readonly #found = new Map<string, Found>();
+  /**
+   * The first key and diagnostic made for each problem: the same problem repeats in every stack that
+   * imports the catalog entry, and each manifest's findings are kept (validation records) as one
+   * shared pair, not thousands of copies.
+   */
+  readonly #firstMade = new Map<string, readonly [string, Diagnostic]>();
   readonly #sources: VarSources;
 
   constructor(
@@ -67,13 +87,31 @@ export class VarsCheck {
     this.#sources = new VarSources(project.set);
   }
 
+  /** Checks instances and adds what they break (the breaks a report names are kept, the rest counted). */
   async add(instances: readonly Instance[]): Promise<void> {
+    await this.#collect(instances, this.#found, new Set());
+  }
+
+  /** One manifest's findings, in the order found, without adding them (see absorb). */
+  async check(instances: readonly Instance[]): Promise<ManifestVars> {
+    const found = new Map<string, Found>();
+    const folders = new Set<string>();
+    await this.#collect(instances, found, folders);
+    return { findings: asFindings(found), folders };
+  }
+
+  async #collect(
+    instances: readonly Instance[],
+    found: Map<string, Found>,
+    folders: Set<string>,
+  ): Promise<void> {
     const { project, strict } = this;
     for (const instance of instances) {
       if (instance.type !== 'terraform') continue;
       const metadata = isMap(instance.section['metadata']) ? instance.section['metadata'] : {};
       if (metadata['type'] === 'abstract') continue;
       const folder = baseComponentOf(instance.component, instance.section);
+      folders.add(folder);
       const schema = await this.schemas.get(folder);
       if (!schema) continue;
       const vars = isMap(instance.section['vars']) ? instance.section['vars'] : {};
@@ -97,25 +135,35 @@ export class VarsCheck {
           strict,
         );
         if (!d) continue;
-        const key = `${d.code}|${d.file}|${d.position?.line}:${d.position?.column}|${d.message}`;
-        let entry = this.#found.get(key);
-        if (!entry) this.#found.set(key, (entry = { diagnostic: d, breaks: [], count: 0 }));
+        const [key, diagnostic] = this.#canonical(
+          `${d.code}|${d.file}|${d.position?.line}:${d.position?.column}|${d.message}`,
+          d,
+        );
+        let entry = found.get(key);
+        if (!entry) found.set(key, (entry = { diagnostic, breaks: [], count: 0 }));
         entry.count++;
         if (entry.breaks.length < NAMED)
           entry.breaks.push({
             file: project.set.context.display(instance.manifest.file),
-            message: `breaks component '${instance.component}' in stack '${stack}'`,
+            component: instance.component,
+            stack,
           });
       }
     }
   }
 
-  /** What was found so far, as plain data (a worker thread's part of `validate stacks`). */
-  found(): VarsFinding[] {
-    return [...this.#found].map(([key, { diagnostic, breaks, count }]) => [key, diagnostic, breaks, count]);
+  #canonical(key: string, d: Diagnostic): readonly [string, Diagnostic] {
+    let known = this.#firstMade.get(key);
+    if (!known) this.#firstMade.set(key, (known = [key, d]));
+    return known;
   }
 
-  /** Adds another part's findings, found after this one's (manifest order): each problem still once. */
+  /** What was found so far, as plain data (a worker thread's part of `validate stacks`). */
+  found(): VarsFinding[] {
+    return asFindings(this.#found);
+  }
+
+  /** Adds findings made after this one's (manifest order): each problem still once. */
   absorb(findings: readonly VarsFinding[]): void {
     for (const [key, diagnostic, breaks, count] of findings) {
       const entry = this.#found.get(key);
@@ -133,6 +181,10 @@ export class VarsCheck {
       .map(({ diagnostic, breaks, count }) => ({ ...diagnostic, related: summarize(breaks, count) }))
       .sort(byLocation);
   }
+}
+
+function asFindings(found: ReadonlyMap<string, Found>): VarsFinding[] {
+  return [...found].map(([key, { diagnostic, breaks, count }]) => [key, diagnostic, breaks, count]);
 }
 
 function toDiagnostic(
@@ -182,9 +234,12 @@ function fileOf(variables: readonly { name: string; file: string }[], v: Violati
   return variables.find((x) => x.name === v.path[0])?.file;
 }
 
-function summarize(breaks: RelatedLocation[], count: number): RelatedLocation[] {
-  if (count <= NAMED) return breaks;
-  return [...breaks, { file: '', message: `and ${count - NAMED} more instances` }];
+function summarize(breaks: readonly Break[], count: number): RelatedLocation[] {
+  const named = breaks.map(({ file, component, stack }) => ({
+    file,
+    message: `breaks component '${component}' in stack '${stack}'`,
+  }));
+  return count <= NAMED ? named : [...named, { file: '', message: `and ${count - NAMED} more instances` }];
 }
 
 function byLocation(a: Diagnostic, b: Diagnostic): number {

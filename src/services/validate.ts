@@ -1,4 +1,3 @@
-import picomatch from 'picomatch';
 import { isDeepStrictEqual } from 'node:util';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { error } from '../diagnostics/diagnostic.js';
@@ -7,14 +6,22 @@ import type { ValueMap } from '../model/value.js';
 import { manifestInstances } from '../compile/instance.js';
 import type { Instance } from '../compile/instance.js';
 import { COMPONENT_TYPES } from '../compile/stack-set.js';
-import { parseYaml } from '../load/parse-yaml.js';
 import type { Project } from './project.js';
 import { ComponentSchemas } from './component-schemas.js';
-import type { VarsFinding } from './validate-vars.js';
+import type { ManifestVars, VarsFinding } from './validate-vars.js';
+import type {
+  CheckedFinding,
+  CheckedManifest,
+  LearnedRecord,
+  ValidationIndex,
+} from '../io/validation-index.js';
+import type { ValidationRecords } from './validation-records.js';
+import { validationRecords } from './validation-records.js';
 import { VarsCheck, validateVars } from './validate-vars.js';
 import { settingsValidation } from './settings-validation.js';
 import { findComponent } from '../describe/find-component.js';
-import { validateManifests } from './validate-manifests.js';
+import type { FileChecks } from './validate-manifests.js';
+import { checkFiles } from './validate-manifests.js';
 
 export interface ValidateResult {
   readonly stacks: number;
@@ -33,7 +40,7 @@ export function checkStacks(project: Project): ValidateResult {
     checks.add(manifestInstances(project.set, file));
     project.set.release(file);
   }
-  return checks.result();
+  return checks.result(checkFiles(project, {}, []).yaml);
 }
 
 /**
@@ -71,6 +78,23 @@ export class StackChecks {
     this.#instances += instances;
   }
 
+  /**
+   * A manifest's instances as a record of an earlier run has them (validation-index.ts): `real` is the
+   * `type\u0000component` of each real instance, all named `stack`. False, and nothing added, when one
+   * of them is already defined by another manifest: the manifest is then checked as usual, sections
+   * compared.
+   */
+  addKnown(file: string, stack: string, real: readonly string[], instances: number): boolean {
+    const keys = real.map((r) => `${r}\u0000${stack}`);
+    if (keys.some((k) => this.#groups.has(k))) return false;
+    for (const [i, key] of keys.entries()) {
+      const [type, component] = real[i]!.split('\u0000') as [string, string];
+      this.#groups.set(key, { first: { file, type, component, stack }, differing: [] });
+    }
+    this.#instances += instances;
+    return true;
+  }
+
   add(manifestInstances: readonly Instance[]): void {
     const { set } = this.project;
     for (const type of COMPONENT_TYPES) {
@@ -102,23 +126,14 @@ export class StackChecks {
     }
   }
 
-  result(): ValidateResult {
-    const { set, cli } = this.project;
-    const diagnostics: Diagnostic[] = [];
-    // Files no stack imports still have to parse (catalog entries waiting to be used).
-    const excluded = cli.stacks.excludedPaths.length
-      ? picomatch([...cli.stacks.excludedPaths], { dot: true })
-      : () => false;
-    const topLevel = new Set(set.stackFiles);
-    for (const file of set.index.files) {
-      if (!/\.ya?ml$/.test(file) || excluded(file) || topLevel.has(file)) continue;
-      const text = set.context.host.readFile(file);
-      if (text !== undefined) diagnostics.push(...parseYaml(set.context.display(file), text).diagnostics);
-    }
+  /** The problems found, after the YAML errors of files no stack imports (`yaml`: checkFiles). */
+  result(yaml: readonly Diagnostic[]): ValidateResult {
+    const { set } = this.project;
+    const diagnostics: Diagnostic[] = [...yaml];
     diagnostics.push(...this.#diagnostics);
     for (const { first, differing } of this.#groups.values()) {
       if (differing.length === 0) continue;
-      const name = first.stackName.ok ? first.stackName.name : '';
+      const name = first.stack;
       diagnostics.push(
         error(
           'component-duplicate',
@@ -146,10 +161,15 @@ export class StackChecks {
  * Where an instance is defined: what the duplicate check keeps of it (its manifest's path, not the
  * manifest: a stack's merged configuration is released once its instances are checked).
  */
-type Definition = Pick<Instance, 'type' | 'component' | 'stackName'> & { readonly file: string };
+interface Definition {
+  readonly file: string;
+  readonly type: string;
+  readonly component: string;
+  readonly stack: string;
+}
 
 function definition({ manifest, type, component, stackName }: Instance): Definition {
-  return { file: manifest.file, type, component, stackName };
+  return { file: manifest.file, type, component, stack: stackName.ok ? stackName.name : '' };
 }
 
 function sectionOf(set: Project['set'], instance: Definition): ValueMap {
@@ -185,6 +205,10 @@ export interface ValidatedPart {
   readonly keys: readonly string[];
   readonly vars: readonly VarsFinding[];
   readonly policies: readonly Diagnostic[];
+  /** Every file its manifests were compiled from. */
+  readonly imported: readonly string[];
+  /** The records its checks made (validation-index.ts): the main thread saves them with its own. */
+  readonly records: readonly LearnedRecord[];
   /**
    * False when the part met a problem that only one thread reports as usual (a manifest that does not
    * load or compile, a stack that cannot be named, a duplicate, a component whose variables do not
@@ -193,12 +217,21 @@ export interface ValidatedPart {
   readonly clean: boolean;
 }
 
-/** The per-manifest checks of `validate stacks`, fed parts of the manifests in order. */
+/**
+ * The per-manifest checks of `validate stacks`, fed parts of the manifests in order. With the compile
+ * cache, what each manifest's checks found is recorded (validation-index.ts), and a later run takes a
+ * manifest whose record still holds from it, without reading its sections.
+ */
 export class PartValidation {
   readonly checks: StackChecks;
   readonly schemas: ComponentSchemas;
   readonly vars: VarsCheck;
   readonly policies: Diagnostic[] = [];
+  /** Every file a checked manifest was compiled from (each is schema-checked: validate-manifests.ts). */
+  readonly imported = new Set<string>();
+  readonly #records: ValidationRecords | undefined;
+  readonly #names = new Map<string, readonly string[]>();
+  readonly #findings = new Map<string, CheckedFinding>();
 
   constructor(
     private readonly project: Project,
@@ -207,6 +240,7 @@ export class PartValidation {
     this.checks = new StackChecks(project);
     this.schemas = new ComponentSchemas(project.cli);
     this.vars = new VarsCheck(project, this.schemas, strict);
+    this.#records = validationRecords(project, strict);
   }
 
   /** Checks the manifests in order; `stop` is asked between manifests (another thread failed). */
@@ -214,17 +248,118 @@ export class PartValidation {
     const { set } = this.project;
     for (const file of files) {
       if (stop()) return;
+      const known = this.#records?.index.lookup(file);
+      if (known && this.#addKnown(file, known.checked)) {
+        for (const [f] of known.deps) this.imported.add(f);
+        continue;
+      }
+      const problems = set.problemCount;
       const instances = manifestInstances(set, file);
+      const compiledFrom = instances[0]?.manifest.files ?? set.manifest(file)?.files ?? [];
+      for (const f of compiledFrom) this.imported.add(f);
       this.checks.add(instances);
-      await this.vars.add(instances);
+      // Kept per manifest only for the records (see #record).
+      const vars = this.#records ? await this.vars.check(instances) : undefined;
+      if (vars) this.vars.absorb(vars.findings);
+      else await this.vars.add(instances);
+      const policies: Diagnostic[] = [];
+      const schemas = new Set<string>();
       for (const i of instances) {
         if (isReal(i))
-          this.policies.push(
-            ...settingsValidation(this.project, i, i.stackName.ok ? i.stackName.name : i.manifest.stackFile),
+          policies.push(
+            ...settingsValidation(
+              this.project,
+              i,
+              i.stackName.ok ? i.stackName.name : i.manifest.stackFile,
+              (w) => schemas.add(w),
+            ),
           );
       }
+      this.policies.push(...policies);
+      if (this.#records && vars && set.problemCount === problems)
+        this.#record(this.#records, file, compiledFrom, instances, vars, policies, schemas);
       set.release(file);
     }
+  }
+
+  #addKnown(file: string, known: CheckedManifest): boolean {
+    if (!this.checks.addKnown(file, known.stack, known.real, known.instances)) return false;
+    const shown = this.project.set.context.display(file);
+    this.vars.absorb(
+      known.findings.map(([key, diagnostic, components, count]) => [
+        key,
+        diagnostic,
+        components.map((component) => ({ file: shown, component, stack: known.stack })),
+        count,
+      ]),
+    );
+    this.policies.push(...known.policies);
+    return true;
+  }
+
+  /**
+   * Records what a manifest's checks found, when a later run can take it as it is: the manifest
+   * compiled without problems, its instances have one stack name, and no component's variables
+   * failed to parse (the record would hide that problem).
+   */
+  #record(
+    records: ValidationRecords,
+    file: string,
+    compiledFrom: readonly string[],
+    instances: readonly Instance[],
+    vars: ManifestVars,
+    policies: readonly Diagnostic[],
+    schemas: ReadonlySet<string>,
+  ): void {
+    const names = new Set(instances.map((i) => (i.stackName.ok ? i.stackName.name : undefined)));
+    if (names.has(undefined) || names.size > 1 || this.schemas.diagnostics.length > 0) return;
+    const stack = instances[0]?.stackName.ok ? instances[0].stackName.name : '';
+    const dependencies = this.project.cache?.dependencies(compiledFrom);
+    if (!dependencies) return;
+    records.index.learn(file, dependencies.deps, dependencies.env, {
+      instances: instances.length,
+      stack,
+      real: instances.filter(isReal).map((i) => `${i.type}\u0000${i.component}`),
+      findings: vars.findings.map(([key, diagnostic, breaks, count]) =>
+        this.#finding(key, diagnostic, this.#shared(breaks.map((b) => b.component)), count),
+      ),
+      policies,
+      inputs: [
+        ...[...vars.folders].sort().map((f) => `folder:${f}`),
+        ...[...schemas].sort().map((w) => `schema:${w}`),
+      ].map((input) => [input, records.inputHash(input)] as const),
+    });
+  }
+
+  /** One array for each list of names the records hold (they repeat from stack to stack). */
+  #shared(names: readonly string[]): readonly string[] {
+    const key = names.join('\u0000');
+    let known = this.#names.get(key);
+    if (!known) this.#names.set(key, (known = names));
+    return known;
+  }
+
+  /** One tuple for each finding the records hold (most repeat from stack to stack). */
+  #finding(
+    key: string,
+    diagnostic: Diagnostic,
+    components: readonly string[],
+    count: number,
+  ): CheckedFinding {
+    const id = `${key}\u0001${components.join('\u0000')}\u0001${count}`;
+    let known = this.#findings.get(id);
+    if (!known) this.#findings.set(id, (known = [key, diagnostic, components, count]));
+    return known;
+  }
+
+  /** The validation records of this run, if the compile cache is on. */
+  get records(): ValidationIndex | undefined {
+    return this.#records?.index;
+  }
+
+  /** Records another part's checks made, saved with this part's when the run ends. */
+  adopt(records: readonly LearnedRecord[]): void {
+    this.#records?.index.adopt(records);
   }
 
   toPart(): ValidatedPart {
@@ -233,6 +368,8 @@ export class PartValidation {
       keys: this.checks.keys(),
       vars: this.vars.found(),
       policies: this.policies,
+      records: this.#records?.index.learned() ?? [],
+      imported: [...this.imported],
       clean:
         this.project.set.problemCount === 0 && this.checks.clean && this.schemas.diagnostics.length === 0,
     };
@@ -254,9 +391,16 @@ export function finishValidation(
   for (const other of others) {
     part.checks.absorbCount(other.instances);
     part.vars.absorb(other.vars);
+    part.adopt(other.records);
   }
-  const checked = part.checks.result();
-  const manifests = validateManifests(project, env);
+  const files: FileChecks = checkFiles(
+    project,
+    env,
+    [part.imported, ...others.map((o) => o.imported)].flatMap((s) => [...s]),
+    part.records,
+  );
+  const checked = part.checks.result(files.yaml);
+  const manifests = files.schema;
   return {
     stacks: checked.stacks,
     instances: checked.instances,

@@ -8,6 +8,7 @@ import { renderDiagnostics } from '../../diagnostics/render.js';
 export default class ValidateStacks extends StrataCommand {
   static override flags = {
     strict: Flags.boolean({
+      default: false,
       description: 'also fail on warnings such as values for undeclared variables (terraform only warns)',
     }),
     jobs: jobsFlag,
