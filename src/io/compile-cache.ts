@@ -133,6 +133,8 @@ export interface CacheStats {
   readonly reused: number;
   readonly missed: number;
   readonly bodies: number;
+  /** Manifests `validate stacks` took from its records (validation-index.ts), not checked again. */
+  readonly recalled: number;
 }
 
 export function diskCache(options: DiskCacheOptions): DiskCache {
@@ -171,7 +173,7 @@ export function diskCache(options: DiskCacheOptions): DiskCache {
     }
     return listing.get(prefix) ?? [];
   };
-  const counts = { reused: 0, missed: 0, bodies: 0 };
+  const counts = { reused: 0, missed: 0, bodies: 0, recalled: 0 };
   const valid = (file: string, header: Header): boolean => {
     if (header.runKey !== options.runKey || header.file !== file) return false;
     for (const [dep, hash] of header.deps) if (hashOf(dep) !== hash) return false;
@@ -229,11 +231,15 @@ export function diskCache(options: DiskCacheOptions): DiskCache {
       index.learn(file, deps, envSoFar(), names);
     },
     keep,
-    stats: () => ({ ...counts }),
+    stats: () => ({
+      ...counts,
+      recalled: counts.recalled + [...validations.values()].reduce((n, v) => n + v.recalled(), 0),
+    }),
     absorb(stats) {
       counts.reused += stats.reused;
       counts.missed += stats.missed;
       counts.bodies += stats.bodies;
+      counts.recalled += stats.recalled;
     },
     has: (file) => lookup(file) !== undefined,
     get(file) {

@@ -59,8 +59,12 @@ export interface ValidationIndexOptions {
 }
 
 export interface ValidationIndex {
-  /** A manifest's record, if it still holds (see the module comment). */
+  /** A manifest's record, if it still holds (see the module comment); counted as recalled. */
   lookup(file: string): ManifestRecord | undefined;
+  /** Whether lookup would answer, not counted. */
+  holds(file: string): boolean;
+  /** How many lookups answered. */
+  recalled(): number;
   learn(file: string, deps: readonly FileHash[], env: readonly EnvValue[], checked: CheckedManifest): void;
   /** What the checks of a file on its own found against `schema`, if its contents are what they were. */
   fileChecks(file: string, schema: string): CheckedFile | undefined;
@@ -141,19 +145,27 @@ export function validationIndex(options: ValidationIndexOptions): ValidationInde
   const load = () => (loaded === null ? (loaded = readIndex(options)) : loaded);
   const learned = new Map<string, ManifestRecord>();
   const learnedFiles = new Map<string, LearnedFile>();
+  let recalled = 0;
+  const find = (file: string): ManifestRecord | undefined => {
+    const index = load();
+    const record = index && Object.hasOwn(index.stacks, file) ? index.stacks[file] : undefined;
+    if (!index || !record) return undefined;
+    const decoded = decodeManifest(index, record);
+    if (!decoded) return undefined;
+    for (const [dep, hash] of decoded.deps) if (options.hashOf(dep) !== hash) return undefined;
+    for (const [name, value] of decoded.env) if ((options.env[name] ?? null) !== value) return undefined;
+    for (const [input, hash] of decoded.checked.inputs)
+      if (options.inputHash(input) !== hash) return undefined;
+    return decoded;
+  };
   return {
     lookup(file) {
-      const index = load();
-      const record = index && Object.hasOwn(index.stacks, file) ? index.stacks[file] : undefined;
-      if (!index || !record) return undefined;
-      const decoded = decodeManifest(index, record);
-      if (!decoded) return undefined;
-      for (const [dep, hash] of decoded.deps) if (options.hashOf(dep) !== hash) return undefined;
-      for (const [name, value] of decoded.env) if ((options.env[name] ?? null) !== value) return undefined;
-      for (const [input, hash] of decoded.checked.inputs)
-        if (options.inputHash(input) !== hash) return undefined;
-      return decoded;
+      const found = find(file);
+      if (found) recalled++;
+      return found;
     },
+    holds: (file) => find(file) !== undefined,
+    recalled: () => recalled,
     learn(file, deps, env, checked) {
       learned.set(file, { deps, env, checked });
     },

@@ -8,7 +8,7 @@
 import type { ValidateResult } from './validate.js';
 import { PartValidation, finishValidation, validateStacks } from './validate.js';
 import type { Project, ProjectOptions } from './project.js';
-import { PARALLEL_MIN_MANIFESTS, runInParts, splitParts } from './worker-parts.js';
+import { jobsFor, runInParts, splitParts } from './worker-parts.js';
 import { validationRecords } from './validation-records.js';
 
 export async function validateStacksParallel(
@@ -16,14 +16,15 @@ export async function validateStacksParallel(
   options: ProjectOptions,
   env: Readonly<Record<string, string | undefined>>,
   strict: boolean,
-  jobs: number,
+  jobsFlag: string | undefined,
 ): Promise<ValidateResult> {
-  // Manifests an earlier run's records answer cost no compile: threads pay only for the others.
+  // Manifests an earlier run's records answer cost no compile: threads pay only for the others
+  // (`auto` counts those; with none, one thread).
   const records = validationRecords(project, strict)?.index;
   const unknown = records
-    ? project.set.stackFiles.filter((f) => !records.lookup(f)).length
+    ? project.set.stackFiles.filter((f) => !records.holds(f)).length
     : project.set.stackFiles.length;
-  const parts = splitParts(project.set.stackFiles, unknown >= PARALLEL_MIN_MANIFESTS ? jobs : 1);
+  const parts = splitParts(project.set.stackFiles, unknown === 0 ? 1 : jobsFor(jobsFlag, unknown));
   if (parts.length < 2) return validateStacks(project, env, strict);
   return runInParts({
     project,

@@ -203,8 +203,10 @@ export function projectCache(
 /** `STRATA_CACHE_STATS=1`: how many stacks a run reused from the compile cache. */
 export function reportCacheStats(cache: DiskCache | undefined, options: ProjectOptions): void {
   if (!cache || !options.env['STRATA_CACHE_STATS'] || !options.report) return;
-  const { reused, missed, bodies } = cache.stats();
-  options.report(`compile cache: ${reused} reused, ${missed} compiled, ${bodies} with sections read`);
+  const { reused, missed, bodies, recalled } = cache.stats();
+  options.report(
+    `compile cache: ${reused} reused, ${missed} compiled, ${bodies} with sections read, ${recalled} validations recalled`,
+  );
 }
 
 function execEnabled(cli: CliConfig): boolean {

@@ -239,7 +239,7 @@ describe('the on-disk compile cache', () => {
     const cache = open(dir, files);
     cache.get('dev.yaml');
     cache.get('prod.yaml');
-    expect(cache.stats()).toEqual({ reused: 1, missed: 1, bodies: 0 });
+    expect(cache.stats()).toEqual({ reused: 1, missed: 1, bodies: 0, recalled: 0 });
   });
 });
 

@@ -2,7 +2,6 @@ import { Flags } from '@oclif/core';
 import { StrataCommand, jobsFlag } from '../../cli/base-command.js';
 import { UserError } from '../../diagnostics/errors.js';
 import { validateStacksParallel } from '../../services/parallel-validate.js';
-import { jobsFor } from '../../services/worker-parts.js';
 import { renderDiagnostics } from '../../diagnostics/render.js';
 
 export default class ValidateStacks extends StrataCommand {
@@ -19,13 +18,12 @@ export default class ValidateStacks extends StrataCommand {
   async run(): Promise<void> {
     const { flags } = await this.parse(ValidateStacks);
     const project = await this.openProject(flags);
-    const jobs = jobsFor(flags.jobs, project.set.stackFiles.length);
     const result = await validateStacksParallel(
       project,
       this.openOptions(flags),
       process.env,
       flags.strict,
-      jobs,
+      flags.jobs,
     );
     if (result.diagnostics.some((d) => d.severity === 'error' || flags.strict))
       throw new UserError(result.diagnostics);
