@@ -58,7 +58,14 @@ function peekedSections(section: ValueMap): ValueMap {
 }
 
 /** Details as a cache holds them for the rest of a run (see detailsKeeper). */
-export type DetailsKeeper = (details: InstanceDetails) => InstanceDetails;
+export interface DetailsKeeper {
+  (details: InstanceDetails): InstanceDetails;
+  /**
+   * Stacks' details as kept, by the content hash of what was read: the two sides of `describe
+   * affected` read the same entry for every stack the change does not reach, and hold one copy.
+   */
+  readonly blocks: Map<string, readonly InstanceDetails[]>;
+}
 
 /**
  * How a run's caches hold the details of every instance (describe affected holds both sides' at once):
@@ -70,7 +77,7 @@ export type DetailsKeeper = (details: InstanceDetails) => InstanceDetails;
  */
 export function detailsKeeper(): DetailsKeeper {
   const intern = stringInterner();
-  return ({ digests, peeked }) => {
+  const keep = ({ digests, peeked }: InstanceDetails): InstanceDetails => {
     const metadata = peeked['metadata'];
     if (isMap(metadata) && metadata['type'] === 'abstract') return ABSTRACT_DETAILS;
     if (!digests) return { peeked };
@@ -81,4 +88,5 @@ export function detailsKeeper(): DetailsKeeper {
       peeked,
     };
   };
+  return Object.assign(keep, { blocks: new Map<string, readonly InstanceDetails[]>() });
 }

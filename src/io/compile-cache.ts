@@ -263,13 +263,12 @@ export function diskCache(options: DiskCacheOptions): DiskCache {
           return sections;
         },
         details: () => {
-          if (details === null)
-            details = readDetails(
-              read(0, header.detailsLength),
-              header.detailsHash,
-              header.rows.length,
-              keep,
-            );
+          if (details === null) {
+            details =
+              keep.blocks.get(header.detailsHash) ??
+              readDetails(read(0, header.detailsLength), header.detailsHash, header.rows.length, keep);
+            if (details) keep.blocks.set(header.detailsHash, details);
+          }
           return details;
         },
       };
