@@ -301,7 +301,7 @@ export function diskCache(options: DiskCacheOptions): DiskCache {
       const prefix = prefixOf(file);
       if (!prefix) return undefined;
       const path = join(options.dir, `${prefix}-${sha(JSON.stringify(deps)).slice(0, 16)}.bin`);
-      writeEntry(path, Buffer.from(JSON.stringify(header)), Buffer.concat([details, body]));
+      writeEntry(path, Buffer.from(JSON.stringify(header)), [details, body]);
       written++;
       index.learn(file, deps, env, { instances: instances.map(nameOnly) });
       return undefined; // the caller keeps its instances: reading them back costs more
@@ -485,11 +485,11 @@ function prune(dir: string, capacity: number): void {
   }
 }
 
-function writeEntry(path: string, header: Buffer, body: Buffer): void {
+function writeEntry(path: string, header: Buffer, body: readonly Buffer[]): void {
   const length = Buffer.alloc(4);
   length.writeUInt32LE(header.length);
   try {
-    writeFileAtomically(path, Buffer.concat([MAGIC, length, header, body]));
+    writeFileAtomically(path, [MAGIC, length, header, ...body]);
   } catch {
     // an unwritable cache folder only costs speed
   }

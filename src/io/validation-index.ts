@@ -146,6 +146,14 @@ export function validationIndex(options: ValidationIndexOptions): ValidationInde
   const learned = new Map<string, ManifestRecord>();
   const learnedFiles = new Map<string, LearnedFile>();
   let recalled = 0;
+  const pairs = new Map<string, readonly [string, string | null]>();
+  const pair = <T extends readonly [string, string | null]>(p: T): T => {
+    const key = `${p[0]}\u0000${p[1]}`;
+    const known = pairs.get(key);
+    if (known) return known as T;
+    pairs.set(key, p);
+    return p;
+  };
   const find = (file: string): ManifestRecord | undefined => {
     const index = load();
     const record = index && Object.hasOwn(index.stacks, file) ? index.stacks[file] : undefined;
@@ -167,7 +175,9 @@ export function validationIndex(options: ValidationIndexOptions): ValidationInde
     holds: (file) => find(file) !== undefined,
     recalled: () => recalled,
     learn(file, deps, env, checked) {
-      learned.set(file, { deps, env, checked });
+      // Most pairs are the same in every record (the catalog's files, the component folders): held once.
+      const inputs = checked.inputs.map(pair);
+      learned.set(file, { deps: deps.map(pair), env, checked: { ...checked, inputs } });
     },
     fileChecks(file, schema) {
       const index = load();

@@ -319,7 +319,7 @@ export class PartValidation {
     records.index.learn(file, dependencies.deps, dependencies.env, {
       instances: instances.length,
       stack,
-      real: instances.filter(isReal).map((i) => `${i.type}\u0000${i.component}`),
+      real: this.#shared(instances.filter(isReal).map((i) => `${i.type}\u0000${i.component}`)),
       findings: vars.findings.map(([key, diagnostic, breaks, count]) =>
         this.#finding(key, diagnostic, this.#shared(breaks.map((b) => b.component)), count),
       ),
