@@ -47,6 +47,15 @@ export interface StackNames {
   readonly instances: readonly Pick<CachedInstanceHead, 'type' | 'component' | 'stackName'>[];
 }
 
+/**
+ * What `describe stacks` printed for a manifest's listed instances, in walk order: each one's key
+ * (`stack\u0000type\u0000component`) and text.
+ */
+export interface RenderedTexts {
+  readonly keys: readonly string[];
+  readonly texts: readonly (string | Uint8Array)[];
+}
+
 export interface CompileCache {
   /**
    * A manifest's instance names, if known for its current files: from the project's name index (one
@@ -64,6 +73,15 @@ export interface CompileCache {
    * may answer with the instances as it stored them, for the caller to use instead (the in-memory
    * cache does: digests, no sections); the disk cache answers nothing (reading back costs more).
    */
+  /**
+   * The texts rendered from a manifest's valid entry with `key` (the output's options), if kept.
+   * Optional: a cache may not keep them.
+   */
+  rendered?(file: string, key: string): RenderedTexts | undefined;
+  /** Whether rendered would answer (without reading the texts). */
+  hasRendered?(file: string, key: string): boolean;
+  /** Keeps texts rendered from the manifest's valid entry (none: nothing is kept). */
+  putRendered?(file: string, key: string, rendered: RenderedTexts): void;
   put(
     file: string,
     files: readonly string[],

@@ -36,22 +36,23 @@ export const PEEKED = ['component', 'metadata', 'dependencies'] as const;
 
 /**
  * What the compile caches keep of an instance besides its section: digests and the small sections.
- * Of an abstract instance, only that it is abstract: nothing compares or places one (describe
- * affected skips them; see detailsKeeper), and their digests were two thirds of the large preset's
- * (a catalog entry's bases, in every stack): 65 of an entry's 77 KB of details, read by every warm
- * `describe affected`.
+ * Of an abstract instance, only that it is abstract and its folder (`component`, which `describe
+ * stacks --components` matches): nothing compares or places one (describe affected skips them; see
+ * detailsKeeper), and their digests were two thirds of the large preset's (a catalog entry's bases,
+ * in every stack): 65 of an entry's 77 KB of details, read by every warm `describe affected`.
  */
 export function instanceDetails(section: ValueMap): InstanceDetails {
   const metadata = section['metadata'];
   return isMap(metadata) && metadata['type'] === 'abstract'
-    ? ABSTRACT_DETAILS
+    ? abstractDetails(section['component'])
     : { digests: sectionDigests(section), peeked: peekedSections(section) };
 }
 
-/** The details of every abstract instance (shared: the large preset has 160,000 on each side). */
-const ABSTRACT_DETAILS: InstanceDetails = Object.freeze({
-  peeked: Object.freeze({ metadata: Object.freeze({ type: 'abstract' }) }),
-});
+const ABSTRACT = Object.freeze({ type: 'abstract' });
+
+function abstractDetails(component: Value | undefined): InstanceDetails {
+  return { peeked: component === undefined ? { metadata: ABSTRACT } : { component, metadata: ABSTRACT } };
+}
 
 function peekedSections(section: ValueMap): ValueMap {
   return Object.fromEntries(PEEKED.filter((k) => k in section).map((k) => [k, section[k]!]));
@@ -77,9 +78,17 @@ export interface DetailsKeeper {
  */
 export function detailsKeeper(): DetailsKeeper {
   const intern = stringInterner();
+  const abstracts = new Map<string, InstanceDetails>();
   const keep = ({ digests, peeked }: InstanceDetails): InstanceDetails => {
     const metadata = peeked['metadata'];
-    if (isMap(metadata) && metadata['type'] === 'abstract') return ABSTRACT_DETAILS;
+    if (isMap(metadata) && metadata['type'] === 'abstract') {
+      // One object for each folder: the large preset has 160,000 abstract instances on each side.
+      const component = peeked['component'];
+      const key = typeof component === 'string' ? component : JSON.stringify(component ?? null);
+      let known = abstracts.get(key);
+      if (!known) abstracts.set(key, (known = abstractDetails(component)));
+      return known;
+    }
     if (!digests) return { peeked };
     // Built with fromEntries: an object given 20 keys one computed key at a time turns into a hash
     // table, four times the size (864 bytes against 224).

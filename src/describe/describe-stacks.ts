@@ -3,7 +3,7 @@ import { setKey } from '../model/value.js';
 import type { StackSet } from '../compile/stack-set.js';
 import { COMPONENT_TYPES } from '../compile/stack-set.js';
 import type { Instance } from '../compile/instance.js';
-import { allInstances, workspaceFor } from '../compile/instance.js';
+import { allInstances, peekSection, workspaceFor } from '../compile/instance.js';
 import { baseComponentOf } from '../naming/workspace.js';
 import { componentPath } from './component-path.js';
 import { error } from '../diagnostics/diagnostic.js';
@@ -112,7 +112,8 @@ export function listedStackName(set: StackSet, instance: Instance): string | und
 
 function matchesComponents(instance: Instance, wanted: readonly string[]): boolean {
   if (wanted.includes(instance.component)) return true;
-  const folder = instance.section['component'];
+  // The folder from the small sections a cached instance keeps: its section is not read.
+  const folder = peekSection(instance, 'component');
   return typeof folder === 'string' && wanted.includes(folder);
 }
 

@@ -6,6 +6,7 @@
  * whole value gives (`renderEntries`). The manifests may be compiled in parts, on several threads,
  * each into a spool of its own: `assembleStacks` puts the parts together in manifest order.
  */
+import type { Instance } from '../compile/instance.js';
 import type { StackSet } from '../compile/stack-set.js';
 import type { Value } from '../model/value.js';
 import { setKey } from '../model/value.js';
@@ -17,13 +18,13 @@ import { render as renderWhole, toYaml } from './format.js';
 
 /** Texts put aside until output; each handle is read back once. */
 export interface TextSpool {
-  put(text: string): number;
+  put(text: string | Uint8Array): number;
   get(handle: number): string | Uint8Array;
 }
 
 /** A spool in memory (tests; small outputs). */
 export function memorySpool(): TextSpool {
-  const texts: (string | undefined)[] = [];
+  const texts: (string | Uint8Array | undefined)[] = [];
   return {
     put: (text) => texts.push(text) - 1,
     get(handle) {
@@ -39,7 +40,8 @@ export type SpooledInstance = readonly [stack: string, type: string, component: 
 
 /**
  * Renders every instance `describe stacks` lists (of `files`, a part of the manifests) into `spool`,
- * in walk order.
+ * in walk order. With the compile cache, a manifest's texts are kept beside its entry, and a later run
+ * with the same options spools the kept texts instead of reading the sections and printing them again.
  */
 export function spoolInstances(
   set: StackSet,
@@ -56,26 +58,45 @@ export function spoolInstances(
     if (h === undefined) headers.set(key, (h = yamlHeader(stack, type)));
     return h;
   };
-  forEachListed(
-    set,
-    options,
-    (instance, stackName) => {
-      const value = describedInstance(set, instance, stackName, options);
-      const text =
-        format === 'json'
-          ? componentJson(value)
-          : componentYaml(
-              header(stackName, instance.type),
-              stackName,
-              instance.type,
-              instance.component,
-              value,
-            );
-      out.push([stackName, instance.type, instance.component, spool.put(text)]);
-    },
-    files,
-  );
+  const render = (instance: Instance, stackName: string): string => {
+    const value = describedInstance(set, instance, stackName, options);
+    return format === 'json'
+      ? componentJson(value)
+      : componentYaml(header(stackName, instance.type), stackName, instance.type, instance.component, value);
+  };
+  const cache = set.context.cache;
+  const key = renderKey(options, format);
+  for (const file of files) {
+    const kept = cache?.rendered?.(file, key);
+    const made: { keys: string[]; texts: (string | Uint8Array)[] } = { keys: [], texts: [] };
+    let matches = kept !== undefined;
+    const problems = set.problemCount;
+    forEachListed(
+      set,
+      options,
+      (instance, stackName) => {
+        const id = `${stackName}\u0000${instance.type}\u0000${instance.component}`;
+        const i = made.keys.length;
+        // Kept texts are used while they are those of the same instances, in the same order.
+        matches &&= kept!.keys[i] === id;
+        const text = matches ? kept!.texts[i]! : render(instance, stackName);
+        made.keys.push(id);
+        made.texts.push(text);
+        out.push([stackName, instance.type, instance.component, spool.put(text)]);
+      },
+      [file],
+    );
+    if (!(matches && made.keys.length === kept!.keys.length) && set.problemCount === problems)
+      cache?.putRendered?.(file, key, made);
+  }
   return out;
+}
+
+/** What a manifest's rendered texts depend on besides its entry: the options that list and shape them. */
+export function renderKey(options: DescribeStacksOptions, format: OutputFormat): string {
+  // includeEmptyStacks only adds stacks with nothing listed when the parts are put together.
+  const { stack, components, componentTypes, sections } = options;
+  return JSON.stringify({ format, stack, components, componentTypes, sections });
 }
 
 /** A YAML stack or type name the printer writes over more than its own line (never seen in practice). */

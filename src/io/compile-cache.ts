@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import {
   closeSync,
+  existsSync,
   fstatSync,
   mkdirSync,
   openSync,
@@ -20,7 +21,7 @@ import {
   utimesSync,
 } from 'node:fs';
 import { homedir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import type {
@@ -33,6 +34,7 @@ import type {
 import { contentHasher, hashedFiles } from '../compile/compile-cache.js';
 import { writeFileAtomically } from './atomic-file.js';
 import { nameIndex } from './name-index.js';
+import { readRendered, writeRendered } from './rendered-file.js';
 import type { EnvValue, FileHash, ValidationIndex } from './validation-index.js';
 import { validationIndex } from './validation-index.js';
 import { detailsKeeper, instanceDetails } from '../compile/section-digest.js';
@@ -183,6 +185,13 @@ export function diskCache(options: DiskCacheOptions): DiskCache {
 
   // Headers found, by manifest (never sections: those are read per CachedStack and dropped with it).
   const found = new Map<string, ReturnType<typeof readEntry>>();
+  // The entry file of each manifest this run read or wrote, for the texts kept beside it.
+  const entryPaths = new Map<string, string>();
+  const renderedPath = (file: string, key: string): string | undefined => {
+    if (!entryPaths.has(file)) lookup(file);
+    const entry = entryPaths.get(file);
+    return entry && `${entry.slice(0, -'.bin'.length)}.r${sha(key).slice(0, 12)}`;
+  };
   const lookup = (file: string): ReturnType<typeof readEntry> => {
     if (found.has(file)) return found.get(file);
     const prefix = prefixOf(file);
@@ -192,6 +201,7 @@ export function diskCache(options: DiskCacheOptions): DiskCache {
       if (e && valid(file, e.header)) {
         entry = e;
         touch(path, e.mtimeMs);
+        entryPaths.set(file, path);
         break;
       }
     }
@@ -302,9 +312,23 @@ export function diskCache(options: DiskCacheOptions): DiskCache {
       if (!prefix) return undefined;
       const path = join(options.dir, `${prefix}-${sha(JSON.stringify(deps)).slice(0, 16)}.bin`);
       writeEntry(path, Buffer.from(JSON.stringify(header)), [details, body]);
+      entryPaths.set(file, path);
       written++;
       index.learn(file, deps, env, { instances: instances.map(nameOnly) });
       return undefined; // the caller keeps its instances: reading them back costs more
+    },
+    rendered(file, key) {
+      const path = renderedPath(file, key);
+      return path === undefined ? undefined : readRendered(path, basename(entryPaths.get(file)!), key);
+    },
+    hasRendered(file, key) {
+      const path = renderedPath(file, key);
+      return path !== undefined && existsSync(path);
+    },
+    putRendered(file, key, rendered) {
+      const path = renderedPath(file, key);
+      if (path === undefined || (options.pure && !options.pure())) return;
+      writeRendered(path, basename(entryPaths.get(file)!), key, rendered);
     },
     dependencies(files) {
       const deps = hashedFiles(files, hashOf);
@@ -460,12 +484,13 @@ function touch(path: string, mtimeMs: number): void {
  * used are removed (see touch), down to three quarters of it.
  */
 function prune(dir: string, capacity: number): void {
-  let names: string[];
+  let all: string[];
   try {
-    names = readdirSync(dir).filter((n) => n.endsWith('.bin'));
+    all = readdirSync(dir);
   } catch {
     return;
   }
+  const names = all.filter((n) => n.endsWith('.bin'));
   if (names.length <= capacity) return;
   const byAge = names
     .map((n) => {
@@ -476,12 +501,23 @@ function prune(dir: string, capacity: number): void {
       }
     })
     .sort((a, b) => a.t - b.t);
+  const removed = new Set<string>();
   for (const { n } of byAge.slice(0, names.length - Math.floor((capacity * 3) / 4))) {
-    try {
-      unlinkSync(join(dir, n));
-    } catch {
-      // another run removed it
-    }
+    removed.add(n.slice(0, -'.bin'.length));
+    remove(join(dir, n));
+  }
+  // The texts kept beside an entry (`<entry>.r<key>`) go with it.
+  for (const n of all) {
+    const m = /^(.+)\.r[0-9a-f]{12}$/.exec(n);
+    if (m && removed.has(m[1]!)) remove(join(dir, n));
+  }
+}
+
+function remove(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch {
+    // another run removed it
   }
 }
 

@@ -79,7 +79,7 @@ export function sharedSpoolReader(path: string, layout: SpoolLayout): FileSpool 
 function spoolOn(fd: number): TextSpool & { flush(): void; readonly layout: SpoolLayout } {
   const offsets: number[] = [];
   const lengths: number[] = [];
-  let pending: Buffer[] = [];
+  let pending: Uint8Array[] = [];
   let pendingBytes = 0;
   let written = 0;
   const flush = () => {
@@ -95,7 +95,8 @@ function spoolOn(fd: number): TextSpool & { flush(): void; readonly layout: Spoo
     layout: { offsets, lengths },
     flush,
     put(text) {
-      const bytes = Buffer.from(text, 'utf8');
+      // Bytes (texts kept by the compile cache) are spooled as they are, not decoded and encoded again.
+      const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
       offsets.push(written + pendingBytes);
       lengths.push(bytes.length);
       pending.push(bytes);

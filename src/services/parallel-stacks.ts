@@ -7,17 +7,17 @@ import { join } from 'node:path';
 import { rmSync } from 'node:fs';
 import type { DescribeStacksOptions } from '../describe/describe-stacks.js';
 import type { SpooledInstance, SpooledStacks, TextSpool } from '../describe/spooled-stacks.js';
-import { UnspoolableName, assembleStacks, spoolInstances } from '../describe/spooled-stacks.js';
+import { UnspoolableName, assembleStacks, renderKey, spoolInstances } from '../describe/spooled-stacks.js';
 import type { OutputFormat } from '../describe/format.js';
 import type { FileSpool } from '../io/text-spool.js';
 import { sharedSpoolReader, spoolFolder } from '../io/text-spool.js';
 import { describeStacksSpooledService } from './describe.js';
 import type { Project, ProjectOptions } from './project.js';
 import type { WorkerResult } from './worker-parts.js';
-import { runInParts, splitParts } from './worker-parts.js';
+import { jobsFor, runInParts, splitParts } from './worker-parts.js';
 
 /**
- * The project's `describe stacks` on `jobs` threads (one: the single-threaded spooled run). `options`
+ * The project's `describe stacks` on the threads `--jobs` asks for (one: the single-threaded spooled run). `options`
  * opens the same project in each worker, and again on one thread if a part meets a problem.
  */
 export async function describeStacksParallel(
@@ -25,11 +25,19 @@ export async function describeStacksParallel(
   options: ProjectOptions,
   describe: DescribeStacksOptions,
   format: OutputFormat,
-  jobs: number,
+  jobsFlag: string | undefined,
   spool: TextSpool,
   run: (stacks: SpooledStacks) => Promise<void>,
 ): Promise<void> {
-  const parts = splitParts(project.set.stackFiles, jobs);
+  // Manifests whose texts the cache kept cost a copy: threads pay only for the others (`auto` counts
+  // those; with none, one thread).
+  const cache = project.set.context.cache;
+  const key = renderKey(describe, format);
+  const files = project.set.stackFiles;
+  const unrendered = cache?.hasRendered
+    ? files.filter((f) => !cache.hasRendered!(f, key)).length
+    : files.length;
+  const parts = splitParts(files, unrendered === 0 ? 1 : jobsFor(jobsFlag, unrendered));
   if (parts.length < 2) return run(describeStacksSpooledService(project, describe, spool, format));
   const folder = spoolFolder();
   const spoolOf = (i: number) => join(folder, `part-${i + 1}`);

@@ -2,7 +2,6 @@ import { once } from 'node:events';
 import { Flags } from '@oclif/core';
 import { StrataCommand, jobsFlag, commaList, evaluationFlags, formatFlag } from '../../cli/base-command.js';
 import { describeStacksParallel } from '../../services/parallel-stacks.js';
-import { jobsFor } from '../../services/worker-parts.js';
 import { fileSpool } from '../../io/text-spool.js';
 
 export default class DescribeStacks extends StrataCommand {
@@ -38,13 +37,12 @@ export default class DescribeStacks extends StrataCommand {
     // one stack, whatever the size of the organisation. Large organisations compile on every core.
     const spool = fileSpool();
     try {
-      const jobs = jobsFor(flags.jobs, project.set.stackFiles.length);
       await describeStacksParallel(
         project,
         this.openOptions(flags),
         options,
         flags.format,
-        jobs,
+        flags.jobs,
         spool,
         (stacks) => write(stacks.render()),
       );
