@@ -21,7 +21,7 @@ import {
   utimesSync,
 } from 'node:fs';
 import { homedir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import type {
@@ -185,12 +185,16 @@ export function diskCache(options: DiskCacheOptions): DiskCache {
 
   // Headers found, by manifest (never sections: those are read per CachedStack and dropped with it).
   const found = new Map<string, ReturnType<typeof readEntry>>();
-  // The entry file of each manifest this run read or wrote, for the texts kept beside it.
-  const entryPaths = new Map<string, string>();
-  const renderedPath = (file: string, key: string): string | undefined => {
-    if (!entryPaths.has(file)) lookup(file);
-    const entry = entryPaths.get(file);
-    return entry && `${entry.slice(0, -'.bin'.length)}.r${sha(key).slice(0, 12)}`;
+  // The entry of each manifest this run read or wrote, for the texts kept beside it: its file, and
+  // the digest of its header, which the texts name (an entry rewritten in place, for other values of
+  // the environment, is another entry).
+  const entries = new Map<string, { readonly path: string; readonly id: string }>();
+  const rendering = (file: string, key: string) => {
+    if (!entries.has(file)) lookup(file);
+    const entry = entries.get(file);
+    return (
+      entry && { path: `${entry.path.slice(0, -'.bin'.length)}.r${sha(key).slice(0, 12)}`, id: entry.id }
+    );
   };
   const lookup = (file: string): ReturnType<typeof readEntry> => {
     if (found.has(file)) return found.get(file);
@@ -201,7 +205,7 @@ export function diskCache(options: DiskCacheOptions): DiskCache {
       if (e && valid(file, e.header)) {
         entry = e;
         touch(path, e.mtimeMs);
-        entryPaths.set(file, path);
+        entries.set(file, { path, id: e.id });
         break;
       }
     }
@@ -311,24 +315,25 @@ export function diskCache(options: DiskCacheOptions): DiskCache {
       const prefix = prefixOf(file);
       if (!prefix) return undefined;
       const path = join(options.dir, `${prefix}-${sha(JSON.stringify(deps)).slice(0, 16)}.bin`);
-      writeEntry(path, Buffer.from(JSON.stringify(header)), [details, body]);
-      entryPaths.set(file, path);
+      const headerBytes = Buffer.from(JSON.stringify(header));
+      writeEntry(path, headerBytes, [details, body]);
+      entries.set(file, { path, id: shaBytes(headerBytes) });
       written++;
       index.learn(file, deps, env, { instances: instances.map(nameOnly) });
       return undefined; // the caller keeps its instances: reading them back costs more
     },
     rendered(file, key) {
-      const path = renderedPath(file, key);
-      return path === undefined ? undefined : readRendered(path, basename(entryPaths.get(file)!), key);
+      const at = rendering(file, key);
+      return at && readRendered(at.path, at.id, key);
     },
     hasRendered(file, key) {
-      const path = renderedPath(file, key);
-      return path !== undefined && existsSync(path);
+      const at = rendering(file, key);
+      return at !== undefined && existsSync(at.path);
     },
     putRendered(file, key, rendered) {
-      const path = renderedPath(file, key);
-      if (path === undefined || (options.pure && !options.pure())) return;
-      writeRendered(path, basename(entryPaths.get(file)!), key, rendered);
+      const at = rendering(file, key);
+      if (at === undefined || (options.pure && !options.pure())) return;
+      writeRendered(at.path, at.id, key, rendered);
     },
     dependencies(files) {
       const deps = hashedFiles(files, hashOf);
@@ -369,10 +374,14 @@ function ensureFolder(dir: string): boolean {
 }
 
 /** Reads an entry's header; its body is read from the same file only when asked for. */
-function readEntry(
-  path: string,
-):
-  | { header: Header; mtimeMs: number; read: (from: number, length?: number) => Buffer | undefined }
+function readEntry(path: string):
+  | {
+      header: Header;
+      /** The digest of the header: the entry's identity. */
+      id: string;
+      mtimeMs: number;
+      read: (from: number, length?: number) => Buffer | undefined;
+    }
   | undefined {
   let fd: number;
   try {
@@ -395,6 +404,7 @@ function readEntry(
     const after = start + headerLength;
     return {
       header,
+      id: shaBytes(headerBytes),
       mtimeMs,
       // What follows the header, from `from`: read again by path (a concurrent run may have replaced
       // the file, which the hashes catch).

@@ -1,7 +1,8 @@
 /**
  * The texts `describe stacks` rendered from one cache entry's instances, kept in a file beside the
  * entry (`<entry>.r<key digest>`), so that a run with nothing changed copies them instead of reading
- * the sections and printing them again. The file names its entry and key, and the digest of its texts;
+ * the sections and printing them again. The file names its entry (by content: an entry rewritten in
+ * place for other environment values is another entry) and key, and the digest of its texts;
  * anything else (cut short, damaged, another program's) is not trusted: undefined.
  */
 import { readFileSync } from 'node:fs';
@@ -20,7 +21,7 @@ interface RenderedHeader {
   readonly hash: string;
 }
 
-/** Writes the texts of `entry` (the entry file's name) for `key`; a failure only costs speed. */
+/** Writes the texts of `entry` (the entry's identity: its header's digest) for `key`; a failure only costs speed. */
 export function writeRendered(path: string, entry: string, key: string, rendered: RenderedTexts): void {
   const bodies = rendered.texts.map((t) => (typeof t === 'string' ? Buffer.from(t, 'utf8') : t));
   const hash = createHash('sha1');

@@ -1,7 +1,7 @@
 import { appendFileSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/testdir.js';
+import { runCli, testdir } from '../helpers/testdir.js';
 import { smallOrganisation } from '../helpers/broken-parts.js';
 
 // `describe stacks` keeps the text it printed for each manifest beside the manifest's cache entry; a
@@ -89,5 +89,28 @@ describe('describe stacks from the texts it kept', () => {
     expect(after.bodies).toBe(1);
     expect(after.stdout).toBe(expected);
     expect(run(dir, cache, args).bodies).toBe(0);
+  });
+
+  it('never copies texts printed for an entry that was since rewritten for other environment values', () => {
+    const dir = testdir({
+      'atmos.yaml':
+        'stacks:\n  base_path: stacks\n  included_paths: ["orgs/**/*"]\n  name_pattern: "{stage}"\ncomponents:\n  terraform:\n    base_path: components/terraform\n',
+      'components/terraform/vpc/main.tf': 'variable "stage" {}\nvariable "owner" {}\n',
+      'stacks/orgs/dev.yaml':
+        'vars:\n  stage: dev\ncomponents:\n  terraform:\n    vpc:\n      vars:\n        owner: !env OWNER\n',
+    });
+    const cache = join(dir, '.cache');
+    const as = (owner: string, args: string[]) =>
+      runCli(args, dir, { STRATA_CACHE_DIR: cache, OWNER: owner });
+    const stacks = ['describe', 'stacks', '--format', 'json'];
+    expect(as('alice', stacks).stdout).toContain('"owner": "alice"');
+    // Other options compile the stack again for the new value, into the same entry file, and keep
+    // texts of their own: the first texts are still beside the entry.
+    expect(as('bob', [...stacks, '--sections', 'vars']).stdout).toContain('"owner": "bob"');
+    const after = as('bob', stacks);
+    expect(after.stdout).toContain('"owner": "bob"');
+    expect(after.stdout).toBe(
+      runCli([...stacks, '--no-cache'], dir, { STRATA_CACHE_DIR: join(dir, '.none'), OWNER: 'bob' }).stdout,
+    );
   });
 });

@@ -2,7 +2,7 @@ import { appendFileSync, existsSync, readFileSync, readdirSync, writeFileSync } 
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CliResult } from '../helpers/testdir.js';
-import { runCli, testdir } from '../helpers/testdir.js';
+import { runCli, runCliAsync, testdir } from '../helpers/testdir.js';
 import { smallOrganisation } from '../helpers/broken-parts.js';
 
 // With the compile cache, `validate stacks` records what each manifest's checks found (and what each
@@ -145,6 +145,21 @@ describe('validate stacks from its records', () => {
     expect(counters(after).recalled).toBeLessThan(20);
     expect(report(after)).toEqual(fresh(dir));
     expect(counters(run(dir, cache)).recalled).toBe(20);
+  });
+
+  it('keeps sound records when runs overlap', async () => {
+    const dir = smallOrganisation();
+    const cache = join(dir, '.cache');
+    const expected = fresh(dir);
+    const runs = await Promise.all(
+      [[], ['--jobs', '2'], []].map((extra) =>
+        runCliAsync(['validate', 'stacks', ...extra], dir, { STRATA_CACHE_DIR: cache }),
+      ),
+    );
+    for (const r of runs) expect(report(r)).toEqual(expected);
+    const after = run(dir, cache);
+    expect(counters(after).recalled).toBe(20);
+    expect(report(after)).toEqual(expected);
   });
 
   it('--no-cache neither reads nor writes records', () => {
