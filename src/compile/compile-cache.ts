@@ -87,6 +87,8 @@ export interface CompileCache {
     files: readonly string[],
     imports: readonly string[],
     instances: readonly (CachedInstanceHead & { readonly section: ValueMap })[],
+    /** The instances' details (section-digest.ts), when the caller computed them already. */
+    details?: readonly InstanceDetails[],
   ): CachedStack | undefined;
 }
 

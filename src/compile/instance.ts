@@ -12,7 +12,7 @@ import type { WorkspaceResult } from '../naming/workspace.js';
 import { workspaceOf } from '../naming/workspace.js';
 import type { StackManifest, StackSet } from './stack-set.js';
 import { COMPONENT_TYPES } from './stack-set.js';
-import type { CachedInstanceHead, CachedStack } from './compile-cache.js';
+import type { CachedInstanceHead, CachedStack, InstanceDetails } from './compile-cache.js';
 import { stackFileName } from '../resolve/paths.js';
 
 /** One component in one top-level manifest, with its logical stack name. */
@@ -169,9 +169,26 @@ export function cachedManifestInstances(set: StackSet, file: string): Instance[]
 }
 
 function compileManifest(set: StackSet, file: string): Instance[] {
-  const cache = set.context.cache;
+  const compiled = compileAll(set, file);
+  if (!compiled) return [];
+  const stored = compiled.clean
+    ? set.context.cache?.put(
+        file,
+        [...compiled.manifest.processed.files],
+        compiled.manifest.imports,
+        compiled.out,
+      )
+    : undefined;
+  return stored ? cachedInstances(set, file, stored) : compiled.out;
+}
+
+/** Every instance of a manifest, compiled; `clean` when that raised no problem (the cache may keep them). */
+function compileAll(
+  set: StackSet,
+  file: string,
+): { manifest: StackManifest; out: Instance[]; clean: boolean } | undefined {
   const manifest = set.manifest(file);
-  if (!manifest) return [];
+  if (!manifest) return undefined;
   const problems = set.problemCount;
   const out: Instance[] = [];
   for (const type of COMPONENT_TYPES) {
@@ -180,11 +197,35 @@ function compileManifest(set: StackSet, file: string): Instance[] {
       if (instance) out.push(instance);
     }
   }
-  if (cache && set.problemCount === problems && out.length > 0) {
-    const stored = cache.put(file, [...manifest.processed.files], manifest.imports, out);
-    if (stored) return cachedInstances(set, file, stored);
-  }
-  return out;
+  return {
+    manifest,
+    out,
+    clean: set.context.cache !== undefined && set.problemCount === problems && out.length > 0,
+  };
+}
+
+/**
+ * A manifest's instances as `describe affected` holds them: digests and the small sections, not the
+ * sections (see summarized). A manifest compiled now has its instances' details computed once, for
+ * its cache entry and for the summaries.
+ */
+export function summarizedInstances(set: StackSet, file: string): Instance[] {
+  const cached = set.context.cache?.get(file);
+  if (cached) return cachedInstances(set, file, cached);
+  const compiled = compileAll(set, file);
+  if (!compiled) return [];
+  const details = compiled.out.map((i) => instanceDetails(i.section));
+  const stored = compiled.clean
+    ? set.context.cache?.put(
+        file,
+        [...compiled.manifest.processed.files],
+        compiled.manifest.imports,
+        compiled.out,
+        details,
+      )
+    : undefined;
+  if (stored) return cachedInstances(set, file, stored);
+  return compiled.out.map((i, n) => summaryOf(set, i, set.keepDetails(details[n]!)));
 }
 
 /**
@@ -243,7 +284,10 @@ class CachedInstance implements Instance {
  */
 export function summarized(set: StackSet, instance: Instance): Instance {
   if (instance.digest) return instance;
-  const { digests, peeked } = set.keepDetails(instanceDetails(instance.section));
+  return summaryOf(set, instance, set.keepDetails(instanceDetails(instance.section)));
+}
+
+function summaryOf(set: StackSet, instance: Instance, { digests, peeked }: InstanceDetails): Instance {
   const { type, component, stackName, deferred, references } = instance;
   // Not the compiled manifest: its merged configuration is released once the stack is compiled.
   const manifest = lazyManifest(set, instance.manifest.file, instance.manifest);

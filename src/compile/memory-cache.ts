@@ -64,7 +64,7 @@ export function memoryCache(
       const entry = find(file);
       return entry && stackOf(entry);
     },
-    put(file, files, imports, instances) {
+    put(file, files, imports, instances, given) {
       const deps = hashedFiles(files, hashOf);
       if (!deps) return undefined;
       const entries = store.entries.get(file) ?? [];
@@ -73,7 +73,7 @@ export function memoryCache(
         deps,
         imports,
         instances: compactHeads(instances),
-        details: instances.map((i) => store.keep(instanceDetails(i.section))),
+        details: (given ?? instances.map((i) => instanceDetails(i.section))).map((d) => store.keep(d)),
       };
       entries.push(entry);
       store.entries.set(file, entries);

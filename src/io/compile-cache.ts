@@ -288,7 +288,7 @@ export function diskCache(options: DiskCacheOptions): DiskCache {
       };
       return stack;
     },
-    put(file, files, imports, instances) {
+    put(file, files, imports, instances, given) {
       const deps = hashedFiles(files, hashOf);
       if (!deps) return undefined;
       // Written now, not at the end of the run: a run never holds every stack's sections, and the
@@ -298,7 +298,7 @@ export function diskCache(options: DiskCacheOptions): DiskCache {
       if (options.pure && !options.pure()) return undefined;
       folder ??= ensureFolder(options.dir);
       if (!folder) return undefined; // An unwritable cache folder only costs speed.
-      const details = Buffer.from(JSON.stringify(instances.map((i) => instanceDetails(i.section))));
+      const details = Buffer.from(JSON.stringify(given ?? instances.map((i) => instanceDetails(i.section))));
       const body = serialize(instances.map((i) => i.section));
       const env = envSoFar();
       const header: Header = {

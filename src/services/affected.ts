@@ -2,7 +2,7 @@ import { relative } from 'node:path';
 import { error } from '../diagnostics/diagnostic.js';
 import { UserError } from '../diagnostics/errors.js';
 import type { Instance } from '../compile/instance.js';
-import { allInstances, loadManifests, peekSection, sectionDigest, summarized } from '../compile/instance.js';
+import { loadManifests, peekSection, sectionDigest, summarizedInstances } from '../compile/instance.js';
 import { ABSENT } from '../compile/section-digest.js';
 import { StackSet } from '../compile/stack-set.js';
 import { changedFiles, defaultBase, gitRoot, gitStackHost, resolveRef } from '../io/git.js';
@@ -247,13 +247,14 @@ function folderOf(i: Instance): string {
 function instancesById(set: StackSet): Map<string, Instance> {
   const out = new Map<string, Instance>();
   for (const file of set.stackFiles) {
-    for (const i of allInstances(set, ['terraform'], [file])) {
+    for (const i of summarizedInstances(set, file)) {
+      if (i.type !== 'terraform') continue;
       const peeked = peekSection(i, 'metadata');
       const metadata = isMap(peeked) ? peeked : {};
       if (metadata['type'] === 'abstract' || metadata['enabled'] === false) continue;
       const id = nodeId(stackOf(i), i.component);
       // Kept as digests: the sections of both sides of a large organisation need not be held at once.
-      if (!out.has(id)) out.set(id, summarized(set, i));
+      if (!out.has(id)) out.set(id, i);
     }
     set.release(file);
   }
