@@ -48,12 +48,14 @@ export function checkFiles(
   for (const file of set.parsedFiles()) rendered.set(file.file, file);
   const listed = set.index.files.filter((f) => /\.ya?ml$/.test(f) && !excluded(f));
   const checked = new Set(listed);
+  const listedSet = new Set(listed);
   for (const f of imported) checked.add(f);
   const byFile = new Map<string, { display: string; found: CheckedFile }>();
   for (const file of checked) {
     const mustParse = !topLevel.has(file) && /\.ya?ml$/.test(file) && !excluded(file);
     const known = 'validate' in loaded ? records?.fileChecks(file, loaded.identity) : undefined;
-    const found = known ?? checkFile(project, file, mustParse, loaded, rendered, records);
+    const found =
+      known ?? checkFile(project, file, mustParse, listedSet.has(file), loaded, rendered, records);
     byFile.set(file, { display: set.context.display(file), found });
   }
   const yaml = listed.flatMap((f) => byFile.get(f)?.found.yaml ?? []);
@@ -69,6 +71,7 @@ function checkFile(
   project: Project,
   file: string,
   mustParse: boolean,
+  listed: boolean,
   loaded: Validator | { diagnostics: Diagnostic[] },
   rendered: ReadonlyMap<string, SourceFile>,
   records: ValidationIndex | undefined,
@@ -79,6 +82,9 @@ function checkFile(
   if (text === undefined) return { yaml: [], schema: [] };
   // As this run's compile read it (templates rendered), else as the file reads.
   const compiled = rendered.get(display);
+  // An imported template (`.yaml.tmpl`, or a file rendered with its importer's context) that this run
+  // did not render is not checked as raw text: its template syntax is not the manifest.
+  if (!compiled && !listed && text.includes('{{')) return { yaml: [], schema: [] };
   const parsed = mustParse || !compiled ? parseYaml(display, text) : undefined;
   const yaml = mustParse && parsed ? parsed.diagnostics : [];
   if (!('validate' in loaded)) return { yaml, schema: [] };

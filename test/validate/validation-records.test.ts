@@ -214,4 +214,27 @@ describe('what else a record depends on', () => {
     expect(b.stderr).not.toContain('extra_a');
     expect(counters(withEnv('b')).recalled).toBe(1);
   });
+
+  it('checks an imported template as this run rendered it, and not as raw text when it did not render it', () => {
+    const dir = testdir({
+      'atmos.yaml': atmos,
+      'components/terraform/vpc/main.tf': 'variable "stage" {}\n',
+      // As text, `type` is "{{ .kind }}", not a metadata type: only the rendered file is a manifest.
+      'stacks/catalog/vpc.yaml.tmpl':
+        'components:\n  terraform:\n    vpc:\n      metadata:\n        type: "{{ .kind }}"\n',
+      'stacks/orgs/dev.yaml': 'vars:\n  stage: dev\ncomponents:\n  terraform:\n    vpc: {}\n',
+      // The last stack: on two threads, a worker renders the template.
+      'stacks/orgs/prod.yaml':
+        'import:\n  - path: catalog/vpc.yaml.tmpl\n    context: {kind: real}\nvars:\n  stage: prod\n',
+    });
+    const cache = join(dir, '.cache');
+    const expected = fresh(dir);
+    expect(expected.exitCode, expected.stderr).toBe(0);
+    for (let i = 0; i < 3; i++) expect(report(run(dir, cache))).toEqual(expected);
+    expect(report(run(dir, cache, '--jobs', '2'))).toEqual(expected);
+    // describe stacks fills the compile cache: validate then renders nothing, and reports the same.
+    const other = join(dir, '.other');
+    runCli(['describe', 'stacks'], dir, { STRATA_CACHE_DIR: other });
+    expect(report(run(dir, other))).toEqual(expected);
+  });
 });
