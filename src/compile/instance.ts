@@ -171,15 +171,20 @@ export function cachedManifestInstances(set: StackSet, file: string): Instance[]
 function compileManifest(set: StackSet, file: string): Instance[] {
   const compiled = compileAll(set, file);
   if (!compiled) return [];
-  const stored = compiled.clean
-    ? set.context.cache?.put(
-        file,
-        [...compiled.manifest.processed.files],
-        compiled.manifest.imports,
-        compiled.out,
-      )
-    : undefined;
+  const stored = offer(set, file, compiled);
   return stored ? cachedInstances(set, file, stored) : compiled.out;
+}
+
+/** Offers a clean compile to the cache (with its details, when computed); what the cache answers. */
+function offer(
+  set: StackSet,
+  file: string,
+  compiled: { manifest: StackManifest; out: Instance[]; clean: boolean },
+  details?: readonly InstanceDetails[],
+): CachedStack | undefined {
+  if (!compiled.clean) return undefined;
+  const { manifest, out } = compiled;
+  return set.context.cache?.put(file, [...manifest.processed.files], manifest.imports, out, details);
 }
 
 /** Every instance of a manifest, compiled; `clean` when that raised no problem (the cache may keep them). */
@@ -215,15 +220,7 @@ export function summarizedInstances(set: StackSet, file: string): Instance[] {
   const compiled = compileAll(set, file);
   if (!compiled) return [];
   const details = compiled.out.map((i) => instanceDetails(i.section));
-  const stored = compiled.clean
-    ? set.context.cache?.put(
-        file,
-        [...compiled.manifest.processed.files],
-        compiled.manifest.imports,
-        compiled.out,
-        details,
-      )
-    : undefined;
+  const stored = offer(set, file, compiled, details);
   if (stored) return cachedInstances(set, file, stored);
   return compiled.out.map((i, n) => summaryOf(set, i, set.keepDetails(details[n]!)));
 }
