@@ -69,11 +69,6 @@ export interface CompileCache {
   /** Whether get would answer (cheap to ask twice: the lookup is remembered, not the sections). */
   has(file: string): boolean;
   /**
-   * Offers a manifest's instances, compiled from `files` (stack-relative), without problems. A cache
-   * may answer with the instances as it stored them, for the caller to use instead (the in-memory
-   * cache does: digests, no sections); the disk cache answers nothing (reading back costs more).
-   */
-  /**
    * The texts rendered from a manifest's valid entry with `key` (the output's options), if kept.
    * Optional: a cache may not keep them.
    */
@@ -82,6 +77,11 @@ export interface CompileCache {
   hasRendered?(file: string, key: string): boolean;
   /** Keeps texts rendered from the manifest's valid entry (none: nothing is kept). */
   putRendered?(file: string, key: string, rendered: RenderedTexts): void;
+  /**
+   * Offers a manifest's instances, compiled from `files` (stack-relative), without problems. A cache
+   * may answer with the instances as it stored them, for the caller to use instead (the in-memory
+   * cache does: digests, no sections); the disk cache answers nothing (reading back costs more).
+   */
   put(
     file: string,
     files: readonly string[],

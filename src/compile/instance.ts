@@ -211,7 +211,7 @@ function compileAll(
 
 /**
  * A manifest's instances as `describe affected` holds them: digests and the small sections, not the
- * sections (see summarized). A manifest compiled now has its instances' details computed once, for
+ * sections (see summaryOf). A manifest compiled now has its instances' details computed once, for
  * its cache entry and for the summaries.
  */
 export function summarizedInstances(set: StackSet, file: string): Instance[] {
@@ -275,15 +275,10 @@ class CachedInstance implements Instance {
 }
 
 /**
- * An instance that answers digests and the small sections from a summary, without holding its
+ * An instance that answers digests and the small sections from `details`, without holding its
  * section (`describe affected` keeps every instance of both sides); the section is compiled again
  * if it is ever asked for. Instances from the cache already work this way.
  */
-export function summarized(set: StackSet, instance: Instance): Instance {
-  if (instance.digest) return instance;
-  return summaryOf(set, instance, set.keepDetails(instanceDetails(instance.section)));
-}
-
 function summaryOf(set: StackSet, instance: Instance, { digests, peeked }: InstanceDetails): Instance {
   const { type, component, stackName, deferred, references } = instance;
   // Not the compiled manifest: its merged configuration is released once the stack is compiled.

@@ -127,7 +127,10 @@ export interface DiskCache extends CompileCache {
    * that cannot be keyed by content: such a result is not kept.
    */
   dependencies(files: readonly string[]): { deps: FileHash[]; env: EnvValue[] } | undefined;
-  /** What `validate stacks` found, for `checkKey` (validation-index.ts); saved by flush. */
+  /**
+   * What `validate stacks` found, for `checkKey` (validation-index.ts); saved by flush. One index per
+   * check key for the run: the first caller's `inputHash` is the one it uses.
+   */
   validations(checkKey: string, inputHash: (input: string) => string | null): ValidationIndex;
 }
 

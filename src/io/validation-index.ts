@@ -1,8 +1,8 @@
 /**
  * What `validate stacks` found, kept beside the compile cache: one file per project, run key and
- * check key (the `--strict` switch, the manifest schema) holding, for every top-level manifest, what
- * its instances' checks found, and for every file checked on its own (YAML, manifest schema), its
- * diagnostics. A second run reads this one file instead of every stack's sections.
+ * check key (the `--strict` switch) holding, for every top-level manifest, what its instances' checks
+ * found, and for every file checked on its own (YAML, manifest schema), its diagnostics and the
+ * schema they were found against. A second run reads this one file instead of every stack's sections.
  *
  * A manifest's record holds while every file it was compiled from hashes the same, the environment
  * variables the run had read are unchanged, and every other input it was checked against (component
@@ -59,6 +59,8 @@ export interface ValidationIndexOptions {
 }
 
 export interface ValidationIndex {
+  /** The current hash of an input a record names (the caller's, see ValidationIndexOptions). */
+  readonly inputHash: (input: string) => string | null;
   /** A manifest's record, if it still holds (see the module comment); counted as recalled. */
   lookup(file: string): ManifestRecord | undefined;
   /** Whether lookup would answer, not counted. */
@@ -167,6 +169,7 @@ export function validationIndex(options: ValidationIndexOptions): ValidationInde
     return decoded;
   };
   return {
+    inputHash: options.inputHash,
     lookup(file) {
       const found = find(file);
       if (found) recalled++;

@@ -20,7 +20,7 @@ export async function validateStacksParallel(
 ): Promise<ValidateResult> {
   // Manifests an earlier run's records answer cost no compile: threads pay only for the others
   // (`auto` counts those; with none, one thread).
-  const records = validationRecords(project, strict)?.index;
+  const records = validationRecords(project, strict);
   const unknown = records
     ? project.set.stackFiles.filter((f) => !records.holds(f)).length
     : project.set.stackFiles.length;

@@ -15,7 +15,6 @@ import type {
   LearnedRecord,
   ValidationIndex,
 } from '../io/validation-index.js';
-import type { ValidationRecords } from './validation-records.js';
 import { validationRecords } from './validation-records.js';
 import { VarsCheck, validateVars } from './validate-vars.js';
 import { settingsValidation } from './settings-validation.js';
@@ -85,12 +84,12 @@ export class StackChecks {
    * compared.
    */
   addKnown(file: string, stack: string, real: readonly string[], instances: number): boolean {
-    const keys = real.map((r) => `${r}\u0000${stack}`);
-    if (keys.some((k) => this.#groups.has(k))) return false;
-    for (const [i, key] of keys.entries()) {
-      const [type, component] = real[i]!.split('\u0000') as [string, string];
-      this.#groups.set(key, { first: { file, type, component, stack }, differing: [] });
-    }
+    const defined = real.map((r) => {
+      const [type, component] = r.split('\u0000') as [string, string];
+      return { key: instanceKey(type, component, stack), first: { file, type, component, stack } };
+    });
+    if (defined.some(({ key }) => this.#groups.has(key))) return false;
+    for (const { key, first } of defined) this.#groups.set(key, { first, differing: [] });
     this.#instances += instances;
     return true;
   }
@@ -111,7 +110,7 @@ export class StackChecks {
           continue;
         }
         if (!isReal(instance)) continue;
-        const key = `${instance.type}\u0000${instance.component}\u0000${instance.stackName.name}`;
+        const key = instanceKey(instance.type, instance.component, instance.stackName.name);
         const group = this.#groups.get(key);
         if (!group) {
           // Where it is defined, not its section: the section is read again only if another manifest
@@ -155,6 +154,11 @@ export class StackChecks {
       diagnostics: dedupe([...set.diagnostics, ...diagnostics]),
     };
   }
+}
+
+/** The duplicate check's key of an instance (also a worker thread part's keys: see ValidatedPart). */
+function instanceKey(type: string, component: string, stack: string): string {
+  return `${type}\u0000${component}\u0000${stack}`;
 }
 
 /**
@@ -229,7 +233,7 @@ export class PartValidation {
   readonly policies: Diagnostic[] = [];
   /** Every file a checked manifest was compiled from (each is schema-checked: validate-manifests.ts). */
   readonly imported = new Set<string>();
-  readonly #records: ValidationRecords | undefined;
+  readonly #records: ValidationIndex | undefined;
   readonly #names = new Map<string, readonly string[]>();
   readonly #findings = new Map<string, CheckedFinding>();
 
@@ -248,7 +252,7 @@ export class PartValidation {
     const { set } = this.project;
     for (const file of files) {
       if (stop()) return;
-      const known = this.#records?.index.lookup(file);
+      const known = this.#records?.lookup(file);
       if (known && this.#addKnown(file, known.checked)) {
         for (const [f] of known.deps) this.imported.add(f);
         continue;
@@ -303,7 +307,7 @@ export class PartValidation {
    * failed to parse (the record would hide that problem).
    */
   #record(
-    records: ValidationRecords,
+    records: ValidationIndex,
     file: string,
     compiledFrom: readonly string[],
     instances: readonly Instance[],
@@ -316,7 +320,7 @@ export class PartValidation {
     const stack = instances[0]?.stackName.ok ? instances[0].stackName.name : '';
     const dependencies = this.project.cache?.dependencies(compiledFrom);
     if (!dependencies) return;
-    records.index.learn(file, dependencies.deps, dependencies.env, {
+    records.learn(file, dependencies.deps, dependencies.env, {
       instances: instances.length,
       stack,
       real: this.#shared(instances.filter(isReal).map((i) => `${i.type}\u0000${i.component}`)),
@@ -354,12 +358,12 @@ export class PartValidation {
 
   /** The validation records of this run, if the compile cache is on. */
   get records(): ValidationIndex | undefined {
-    return this.#records?.index;
+    return this.#records;
   }
 
   /** Records another part's checks made, saved with this part's when the run ends. */
   adopt(records: readonly LearnedRecord[]): void {
-    this.#records?.index.adopt(records);
+    this.#records?.adopt(records);
   }
 
   toPart(): ValidatedPart {
@@ -368,7 +372,7 @@ export class PartValidation {
       keys: this.checks.keys(),
       vars: this.vars.found(),
       policies: this.policies,
-      records: this.#records?.index.learned() ?? [],
+      records: this.#records?.learned() ?? [],
       imported: [...this.imported],
       clean:
         this.project.set.problemCount === 0 && this.checks.clean && this.schemas.diagnostics.length === 0,

@@ -8,20 +8,12 @@ import { fileFingerprint, moduleFingerprint } from '../io/fingerprint.js';
 import type { Project } from './project.js';
 import { schemaPath } from './settings-validation.js';
 
-export interface ValidationRecords {
-  readonly index: ValidationIndex;
-  /** The current hash of an input a record names (`folder:<folder>`, `schema:<schema_path>`). */
-  readonly inputHash: (input: string) => string | null;
-}
-
-/** The project's records for this kind of run; undefined without the compile cache (`--no-cache`). */
-export function validationRecords(project: Project, strict: boolean): ValidationRecords | undefined {
-  if (!project.cache) return undefined;
-  const inputHash = inputHasher(project);
-  return {
-    index: project.cache.validations(JSON.stringify({ strict: strict === true }), inputHash),
-    inputHash,
-  };
+/**
+ * The project's records for this kind of run (one index per project and `--strict`, however often
+ * asked); undefined without the compile cache (`--no-cache`).
+ */
+export function validationRecords(project: Project, strict: boolean): ValidationIndex | undefined {
+  return project.cache?.validations(JSON.stringify({ strict: strict === true }), inputHasher(project));
 }
 
 function inputHasher(project: Project): (input: string) => string | null {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { StackSet } from '../../src/compile/stack-set.js';
-import { allInstances, manifestInstances, summarized } from '../../src/compile/instance.js';
+import { allInstances, manifestInstances, summarizedInstances } from '../../src/compile/instance.js';
 import { memoryCache, memoryStore } from '../../src/compile/memory-cache.js';
 import { digestOf } from '../../src/compile/section-digest.js';
 import { atmosYaml, memoryHost, memoryProject } from '../helpers/memory-project.js';
@@ -83,9 +83,11 @@ describe('StackSet.release', () => {
 
 describe('summarized instances (describe affected keeps every instance of both sides so)', () => {
   it('answer every digest as their section has it, abstract ones (held without digests) too', () => {
+    const compiled = [...allInstances(memoryProject(tree).set, ['terraform'])];
     const { set } = memoryProject(tree);
-    const compiled = [...allInstances(set, ['terraform'])];
-    const kept = compiled.map((i) => summarized(set, i));
+    const kept = set.stackFiles
+      .flatMap((f) => summarizedInstances(set, f))
+      .filter((i) => i.type === 'terraform');
     for (const f of set.stackFiles) set.release(f);
     expect(kept.map((i) => [i.component, i.digest!('vars'), i.digest!('metadata')])).toEqual(
       compiled.map((i) => [i.component, digestOf(i.section['vars']), digestOf(i.section['metadata'])]),

@@ -175,6 +175,9 @@ describe('what else a record depends on', () => {
     'stacks:\n  base_path: stacks\n  included_paths: ["orgs/**/*"]\n  name_pattern: "{stage}"\ncomponents:\n  terraform:\n    base_path: components/terraform\nschemas:\n  jsonschema:\n    base_path: stacks/schemas\n';
   const policy =
     'components:\n  terraform:\n    vpc:\n      settings:\n        validation:\n          cidr:\n            schema_type: jsonschema\n            schema_path: vpc.json\n            description: VPC CIDRs\n      vars:\n        cidr_block: 10.0.0.0/16\n';
+  /** The `vpc` component (one variable, `stage`) and `files`. */
+  const vpcProject = (files: Record<string, string>) =>
+    testdir({ 'atmos.yaml': atmos, 'components/terraform/vpc/main.tf': 'variable "stage" {}\n', ...files });
   const schema = (pattern: string) =>
     JSON.stringify({ type: 'object', properties: { vars: { properties: { cidr_block: { pattern } } } } });
 
@@ -196,9 +199,7 @@ describe('what else a record depends on', () => {
   });
 
   it('checks a stack again when an environment variable it reads changes', () => {
-    const dir = testdir({
-      'atmos.yaml': atmos,
-      'components/terraform/vpc/main.tf': 'variable "stage" {}\n',
+    const dir = vpcProject({
       // A .yaml.tmpl file is rendered when imported: Sprig's env reads the environment.
       'stacks/catalog/vpc.yaml.tmpl':
         'components:\n  terraform:\n    vpc:\n      vars:\n        extra_{{ env "EXTRA" }}: 1\n',
@@ -216,9 +217,7 @@ describe('what else a record depends on', () => {
   });
 
   it('checks an imported template as this run rendered it, and not as raw text when it did not render it', () => {
-    const dir = testdir({
-      'atmos.yaml': atmos,
-      'components/terraform/vpc/main.tf': 'variable "stage" {}\n',
+    const dir = vpcProject({
       // As text, `type` is "{{ .kind }}", not a metadata type: only the rendered file is a manifest.
       'stacks/catalog/vpc.yaml.tmpl':
         'components:\n  terraform:\n    vpc:\n      metadata:\n        type: "{{ .kind }}"\n',
